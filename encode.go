@@ -1,0 +1,374 @@
+package article
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Encode writes a in the canonical layout of the format:
+//
+//	+++
+//	title = "…"
+//	date = "2025-07-24T14:10:31Z"
+//	draft = false
+//	summary = "…"
+//	description = "…"
+//	source_link = "…"
+//	enclosure = "…"
+//	article_id = 116410
+//	feed_item_id = 17489
+//	url = "…"
+//	qrcode = "…"
+//	source = "…"
+//	+++
+//
+//	<body>
+//
+// All twelve schema keys are always written, in this order, empty or not, so
+// that every file has the same shape; a zero Date is written as date = "",
+// which Parse reads back as the zero Time. Strings are TOML basic strings,
+// escaped only where TOML requires it (quotation mark, backslash and control
+// characters); the date is an RFC 3339 string in the offset Date carries.
+// The Params keys follow, sorted, plain values before tables, so that keys
+// outside the schema survive a round trip. Then comes the closing "+++", an
+// empty line and the body exactly as it is; an empty body is written as
+// nothing, not even the empty line.
+//
+// A file already in this layout is written back byte for byte:
+// Encode(Parse(x)) == x. Encode fails with ErrEncode, writing nothing, if a
+// string is not valid UTF-8, Date's year is outside 0000 to 9999 or its
+// offset has seconds, or a Params key repeats a schema key or holds a value
+// TOML cannot represent (nil, for instance).
+func (a *Article) Encode(w io.Writer) error {
+	b, err := a.AppendEncoded(make([]byte, 0, a.encodedSizeHint()))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// AppendEncoded appends what Encode writes to b and returns the extended
+// buffer, for callers that encode many articles into a reused buffer.
+func (a *Article) AppendEncoded(b []byte) ([]byte, error) {
+	start := len(b)
+	b = append(b, "+++\n"...)
+	b, err := appendStringKey(b, "title", a.Title)
+	if err != nil {
+		return b[:start], err
+	}
+	b = append(b, "date = \""...)
+	if !a.Date.IsZero() {
+		if err := checkEncodableDate(a.Date); err != nil {
+			return b[:start], fmt.Errorf("article: date: %w", err)
+		}
+		b = a.Date.AppendFormat(b, time.RFC3339Nano)
+	}
+	b = append(b, "\"\ndraft = "...)
+	b = strconv.AppendBool(b, a.Draft)
+	b = append(b, '\n')
+	for _, kv := range [...]struct{ key, val string }{
+		{"summary", a.Summary}, {"description", a.Description},
+		{"source_link", a.SourceLink}, {"enclosure", a.Enclosure},
+	} {
+		if b, err = appendStringKey(b, kv.key, kv.val); err != nil {
+			return b[:start], err
+		}
+	}
+	b = append(b, "article_id = "...)
+	b = strconv.AppendInt(b, a.ArticleID, 10)
+	b = append(b, "\nfeed_item_id = "...)
+	b = strconv.AppendInt(b, a.FeedItemID, 10)
+	b = append(b, '\n')
+	for _, kv := range [...]struct{ key, val string }{
+		{"url", a.URL}, {"qrcode", a.QRCode}, {"source", a.Source},
+	} {
+		if b, err = appendStringKey(b, kv.key, kv.val); err != nil {
+			return b[:start], err
+		}
+	}
+	if len(a.Params) > 0 {
+		for k := range a.Params {
+			if schemaIndex([]byte(k)) >= 0 {
+				return b[:start], fmt.Errorf("article: Params[%q]: %w: the key belongs to the schema", k, ErrEncode)
+			}
+		}
+		if b, err = appendTable(b, nil, reflect.ValueOf(a.Params), 0); err != nil {
+			return b[:start], fmt.Errorf("article: Params: %w", err)
+		}
+	}
+	b = append(b, "+++\n"...)
+	if a.Body != "" {
+		b = append(b, '\n')
+		b = append(b, a.Body...)
+	}
+	return b, nil
+}
+
+func (a *Article) encodedSizeHint() int {
+	return 256 + len(a.Title) + len(a.Summary) + len(a.Description) + len(a.SourceLink) +
+		len(a.Enclosure) + len(a.URL) + len(a.QRCode) + len(a.Source) + len(a.Body) + 64*len(a.Params)
+}
+
+func checkEncodableDate(t time.Time) error {
+	if y := t.Year(); y < 0 || y > 9999 {
+		return fmt.Errorf("%w: year %d outside 0000 to 9999", ErrEncode, y)
+	}
+	if _, off := t.Zone(); off%60 != 0 {
+		return fmt.Errorf("%w: offset %ds has seconds", ErrEncode, off)
+	}
+	return nil
+}
+
+func appendStringKey(b []byte, key, val string) ([]byte, error) {
+	b = append(b, key...)
+	b = append(b, " = "...)
+	b, err := appendString(b, val)
+	if err != nil {
+		return b, fmt.Errorf("article: %s: %w", key, err)
+	}
+	return append(b, '\n'), nil
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// appendString appends s as a TOML basic string.
+func appendString(b []byte, s string) ([]byte, error) {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return b, fmt.Errorf("%w: invalid UTF-8 at byte %d", ErrEncode, i)
+			}
+			b = append(b, s[i:i+size]...)
+			i += size
+			continue
+		}
+		switch {
+		case c == '"':
+			b = append(b, '\\', '"')
+		case c == '\\':
+			b = append(b, '\\', '\\')
+		case c == '\b':
+			b = append(b, '\\', 'b')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\f':
+			b = append(b, '\\', 'f')
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case c < 0x20 || c == 0x7f:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+		default:
+			b = append(b, c)
+		}
+		i++
+	}
+	return append(b, '"'), nil
+}
+
+// appendKey appends a key, bare when TOML allows it.
+func appendKey(b []byte, k string) ([]byte, error) {
+	bare := k != ""
+	for i := 0; i < len(k) && bare; i++ {
+		bare = isBareKeyChar(k[i])
+	}
+	if bare {
+		return append(b, k...), nil
+	}
+	return appendString(b, k)
+}
+
+func isBareKeyChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+var (
+	timeType          = reflect.TypeFor[time.Time]()
+	localDateType     = reflect.TypeFor[toml.LocalDate]()
+	localTimeType     = reflect.TypeFor[toml.LocalTime]()
+	localDateTimeType = reflect.TypeFor[toml.LocalDateTime]()
+)
+
+// maxEncodeDepth bounds the nesting of Params values, so that a cyclic
+// value fails instead of recursing forever.
+const maxEncodeDepth = 100
+
+// appendTable writes the map m as the body of the table at path: its plain
+// keys first, then its tables as [path.key] sections, each sorted by key.
+func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, error) {
+	if depth > maxEncodeDepth {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	}
+	keys, err := sortedKeys(m)
+	if err != nil {
+		return b, err
+	}
+	var tables []string
+	for _, k := range keys {
+		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))
+		if isTable(v) {
+			tables = append(tables, k)
+			continue
+		}
+		if b, err = appendKey(b, k); err != nil {
+			return b, err
+		}
+		b = append(b, " = "...)
+		if b, err = appendValue(b, v, depth+1); err != nil {
+			return b, fmt.Errorf("%s: %w", k, err)
+		}
+		b = append(b, '\n')
+	}
+	for _, k := range tables {
+		sub := append(path[:len(path):len(path)], k)
+		b = append(b, '[')
+		for i, p := range sub {
+			if i > 0 {
+				b = append(b, '.')
+			}
+			if b, err = appendKey(b, p); err != nil {
+				return b, err
+			}
+		}
+		b = append(b, "]\n"...)
+		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))
+		if b, err = appendTable(b, sub, v, depth+1); err != nil {
+			return b, fmt.Errorf("%s: %w", k, err)
+		}
+	}
+	return b, nil
+}
+
+func sortedKeys(m reflect.Value) ([]string, error) {
+	if m.Type().Key().Kind() != reflect.String {
+		return nil, fmt.Errorf("%w: map keys of type %s", ErrEncode, m.Type().Key())
+	}
+	keys := make([]string, 0, m.Len())
+	for _, k := range m.MapKeys() {
+		keys = append(keys, k.String())
+	}
+	slices.Sort(keys)
+	return keys, nil
+}
+
+// deref removes interfaces and pointers.
+func deref(v reflect.Value) reflect.Value {
+	for v.IsValid() && (v.Kind() == reflect.Interface || v.Kind() == reflect.Pointer) {
+		if v.IsNil() {
+			return reflect.Value{}
+		}
+		v = v.Elem()
+	}
+	return v
+}
+
+func isTable(v reflect.Value) bool {
+	return v.IsValid() && v.Kind() == reflect.Map
+}
+
+// appendValue appends a TOML value for v; maps become inline tables.
+func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
+	if depth > maxEncodeDepth {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	}
+	if !v.IsValid() {
+		return b, fmt.Errorf("%w: nil has no TOML form", ErrEncode)
+	}
+	switch v.Type() {
+	case timeType:
+		t := v.Interface().(time.Time)
+		if err := checkEncodableDate(t); err != nil {
+			return b, err
+		}
+		return t.AppendFormat(b, time.RFC3339Nano), nil
+	case localDateType, localTimeType, localDateTimeType:
+		text, err := v.Interface().(interface{ MarshalText() ([]byte, error) }).MarshalText()
+		if err != nil {
+			return b, fmt.Errorf("%w: %v", ErrEncode, err)
+		}
+		return append(b, text...), nil
+	}
+	var err error
+	switch v.Kind() {
+	case reflect.String:
+		return appendString(b, v.String())
+	case reflect.Bool:
+		return strconv.AppendBool(b, v.Bool()), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.AppendInt(b, v.Int(), 10), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if v.Uint() > math.MaxInt64 {
+			return b, fmt.Errorf("%w: %d does not fit a TOML integer", ErrEncode, v.Uint())
+		}
+		return strconv.AppendUint(b, v.Uint(), 10), nil
+	case reflect.Float32, reflect.Float64:
+		return appendFloat(b, v.Float(), v.Type().Bits()), nil
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			return append(b, "[]"...), nil
+		}
+		b = append(b, '[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			if b, err = appendValue(b, deref(v.Index(i)), depth+1); err != nil {
+				return b, err
+			}
+		}
+		return append(b, ']'), nil
+	case reflect.Map:
+		keys, err := sortedKeys(v)
+		if err != nil {
+			return b, err
+		}
+		b = append(b, '{')
+		for i, k := range keys {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			if b, err = appendKey(b, k); err != nil {
+				return b, err
+			}
+			b = append(b, " = "...)
+			if b, err = appendValue(b, deref(v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key()))), depth+1); err != nil {
+				return b, fmt.Errorf("%s: %w", k, err)
+			}
+		}
+		return append(b, '}'), nil
+	}
+	return b, fmt.Errorf("%w: values of type %s", ErrEncode, v.Type())
+}
+
+// appendFloat writes f so that TOML reads it back as a float.
+func appendFloat(b []byte, f float64, bits int) []byte {
+	switch {
+	case math.IsNaN(f):
+		return append(b, "nan"...)
+	case math.IsInf(f, 1):
+		return append(b, "inf"...)
+	case math.IsInf(f, -1):
+		return append(b, "-inf"...)
+	}
+	start := len(b)
+	b = strconv.AppendFloat(b, f, 'g', -1, bits)
+	for _, c := range b[start:] {
+		if c == '.' || c == 'e' {
+			return b
+		}
+	}
+	return append(b, ".0"...)
+}
