@@ -142,42 +142,52 @@ const hexDigits = "0123456789ABCDEF"
 
 // appendString appends s as a TOML basic string.
 func appendString(b []byte, s string) ([]byte, error) {
+	if !utf8.ValidString(s) {
+		return b, fmt.Errorf("%w: invalid UTF-8", ErrEncode)
+	}
 	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				return b, fmt.Errorf("%w: invalid UTF-8 at byte %d", ErrEncode, i)
-			}
-			b = append(b, s[i:i+size]...)
-			i += size
-			continue
+	for len(s) > 0 {
+		// Copy the run of bytes that need no escape in one go.
+		i := 0
+		for i < len(s) && !needsEscape[s[i]] {
+			i++
 		}
-		switch {
-		case c == '"':
+		b = append(b, s[:i]...)
+		if i == len(s) {
+			break
+		}
+		switch c := s[i]; c {
+		case '"':
 			b = append(b, '\\', '"')
-		case c == '\\':
+		case '\\':
 			b = append(b, '\\', '\\')
-		case c == '\b':
+		case '\b':
 			b = append(b, '\\', 'b')
-		case c == '\t':
+		case '\t':
 			b = append(b, '\\', 't')
-		case c == '\n':
+		case '\n':
 			b = append(b, '\\', 'n')
-		case c == '\f':
+		case '\f':
 			b = append(b, '\\', 'f')
-		case c == '\r':
+		case '\r':
 			b = append(b, '\\', 'r')
-		case c < 0x20 || c == 0x7f:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 		default:
-			b = append(b, c)
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 		}
-		i++
+		s = s[i+1:]
 	}
 	return append(b, '"'), nil
 }
+
+// needsEscape marks the bytes a TOML basic string cannot hold as they are:
+// the quotation mark, the backslash and the control characters.
+var needsEscape = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'], t[0x7f] = true, true, true
+	return t
+}()
 
 // appendKey appends a key, bare when TOML allows it.
 func appendKey(b []byte, k string) ([]byte, error) {

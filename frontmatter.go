@@ -244,20 +244,25 @@ func (d Decoder) decode(src []byte) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &decodeState{
-		d:   d,
-		src: src,
-		// src is never written after this point, so a string may share it:
-		// every string field is a substring of it unless it has escapes.
-		str: unsafe.String(unsafe.SliceData(src), len(src)),
-		fm:  src[l.fmStart:l.fmEnd:l.fmEnd],
-		l:   l,
+	// src is never written after this point, so a string may share it:
+	// every string field is a substring of it unless it has escapes.
+	str := unsafe.String(unsafe.SliceData(src), len(src))
+	a := &Article{Body: str[l.body:]}
+	if d.decodeSimple(a, str[l.fmStart:l.fmEnd]) {
+		return a, nil
 	}
-	a := &Article{Body: s.str[l.body:]}
-	if err := s.decodeFrontMatter(a); err != nil {
+	*a = Article{Body: str[l.body:]}
+	if err := d.decodeGeneral(a, src, str, l); err != nil {
 		return nil, err
 	}
 	return a, nil
+}
+
+// decodeGeneral decodes any front matter with go-toml: the schema keys from
+// its parser's syntax tree, other keys through its decoder into Params.
+func (d Decoder) decodeGeneral(a *Article, src []byte, str string, l layout) error {
+	s := &decodeState{d: d, src: src, str: str, fm: src[l.fmStart:l.fmEnd:l.fmEnd], l: l}
+	return s.decodeFrontMatter(a)
 }
 
 // fmOffset converts a slice of the front matter to its offset in the file.

@@ -242,7 +242,6 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-
 func TestParseDates(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {

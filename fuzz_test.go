@@ -1,0 +1,102 @@
+package article
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzParse: Parse never panics, and whatever it accepts survives a round
+// trip through Encode; the encoding of that is a fixpoint.
+func FuzzParse(f *testing.F) {
+	files, err := filepath.Glob("testdata/parse/*.md")
+	require.NoError(f, err)
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(src)
+	}
+	f.Add([]byte("+++\n+++\n"))
+	f.Add([]byte("+++\ntitle = \"a\\u0000\"\n[t]\nx = [1, {a = 2}]\n+++\n\nbody"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		a, err := Parse(bytes.NewReader(src))
+		if err != nil {
+			require.Nil(t, a)
+			require.NotEmpty(t, err.Error())
+			return
+		}
+		var out bytes.Buffer
+		require.NoError(t, a.Encode(&out), "an accepted article must encode")
+		b, err := Parse(bytes.NewReader(out.Bytes()))
+		require.NoError(t, err, "encoding:\n%s", out.Bytes())
+		requireSameArticle(t, a, b)
+		var again bytes.Buffer
+		require.NoError(t, b.Encode(&again))
+		require.Equal(t, out.String(), again.String())
+	})
+}
+
+// FuzzParseDate: ParseDate never panics; an accepted date keeps its instant
+// through the RFC 3339 form Encode writes.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{
+		"2025-07-24T14:10:31Z", "2025-07-24", "2025-07-24 14:10:31", "Thu, 24 Jul 2025 14:10:31 GMT",
+		"Thu, 24 Jul 2025 14:10:31 EDT", "24 Jul 25 14:10 +0000", "Thursday, 24-Jul-25 14:10:31 UTC", " ", "x y",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tm, err := ParseDate(s, nil)
+		if err != nil {
+			require.ErrorIs(t, err, ErrDate)
+			return
+		}
+		if tm.IsZero() {
+			return
+		}
+		if checkEncodableDate(tm) != nil {
+			return
+		}
+		back, err := ParseDate(tm.Format(time.RFC3339Nano), nil)
+		require.NoError(t, err)
+		require.True(t, back.Equal(tm))
+		require.False(t, strings.Contains(back.Location().String(), "Local"))
+	})
+}
+
+// FuzzSimpleMatchesGeneral checks the fast path of Parse against the
+// general one: whenever decodeSimple accepts front matter, go-toml accepts
+// it too and decodes the same article.
+func FuzzSimpleMatchesGeneral(f *testing.F) {
+	files, err := filepath.Glob("testdata/parse/*.md")
+	require.NoError(f, err)
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		require.NoError(f, err)
+		if l, err := split(src); err == nil {
+			f.Add(string(src[l.fmStart:l.fmEnd]))
+		}
+	}
+	f.Add("title = \"a\\\"b\\\\c\\td\"\r\n# comment\r\narticle_id = 0\n")
+	f.Add("title = 'lit\"eral'  # c\ndraft = true\n\n\t\nfeed_item_id = 9223372036854775807")
+	f.Fuzz(func(t *testing.T, fm string) {
+		var simple Article
+		if !(Decoder{}).decodeSimple(&simple, fm) {
+			return
+		}
+		src := []byte("+++\n" + fm + "\n+++\n")
+		l, err := split(src)
+		if err != nil || l.fmEnd-l.fmStart != len(fm)+1 {
+			return // fm itself holds a +++ line
+		}
+		var general Article
+		err = Decoder{}.decodeGeneral(&general, src, string(src), l)
+		require.NoError(t, err, "the fast path accepted what go-toml rejects:\n%s", fm)
+		requireSameArticle(t, &general, &simple)
+	})
+}
