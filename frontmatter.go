@@ -367,13 +367,13 @@ func (s *decodeState) decodeParams(a *Article) error {
 		var derr *toml.DecodeError
 		if errors.As(err, &derr) {
 			row, col := derr.Position()
-			sentinel := ErrSyntax
-			if strings.Contains(derr.Error(), "already") {
-				sentinel = ErrDuplicateKey
+			e := &ParseError{Line: s.l.fmLine + row - 1, Column: col, Key: strings.Join(derr.Key(), ".")}
+			if msg := strings.TrimPrefix(derr.Error(), "toml: "); strings.Contains(msg, "already defined") {
+				e.Err = ErrDuplicateKey
+			} else {
+				e.Err = fmt.Errorf("%w: %s", ErrSyntax, msg)
 			}
-			msg := strings.TrimPrefix(derr.Error(), "toml: ")
-			return &ParseError{Line: s.l.fmLine + row - 1, Column: col,
-				Key: strings.Join(derr.Key(), "."), Err: fmt.Errorf("%w: %s", sentinel, msg)}
+			return e
 		}
 		return s.errorAt(s.l.fmStart, "", fmt.Errorf("%w: %v", ErrSyntax, err))
 	}
