@@ -45,7 +45,9 @@ type Decoder struct {
 // and tabs allowed). The front matter ends at the next line that is exactly
 // "+++"; further "+++" lines belong to the body. LF and CRLF line endings are
 // both accepted. One empty line after the closing "+++" line is a separator
-// and not part of Body, which is otherwise kept byte for byte.
+// and not part of Body, which is otherwise kept byte for byte. (So a
+// multi-line TOML string cannot hold a line that is exactly "+++": that line
+// ends the front matter. Encode never writes multi-line strings.)
 //
 // Errors about the content of the front matter are [*ParseError] values
 // with the line and column in the file; the sentinel errors ErrNoFrontMatter,
@@ -94,6 +96,9 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 			buf = append(buf, 0)[:len(buf)]
 		}
 		n, err := r.Read(buf[len(buf):cap(buf)])
+		if n < 0 || n > cap(buf)-len(buf) {
+			return nil, fmt.Errorf("article: read: invalid count %d from the reader", n)
+		}
 		buf = buf[:len(buf)+n]
 		if max >= 0 && int64(len(buf)) > max {
 			return nil, fmt.Errorf("article: %w: more than %d bytes", ErrTooLarge, max)

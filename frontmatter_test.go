@@ -427,3 +427,38 @@ func TestParseErrorMessage(t *testing.T) {
 	assert.Equal(t, "1:1: "+ErrNoFrontMatter.Error(), e.Error())
 	assert.Equal(t, "1:1: unknown error", (&ParseError{Line: 1, Column: 1}).Error())
 }
+
+// badReader claims to have read more than it was given.
+type badReader struct{}
+
+func (badReader) Read(p []byte) (int, error) { return len(p) + 10, nil }
+
+func TestBadReaderDoesNotPanic(t *testing.T) {
+	_, err := Parse(badReader{})
+	assert.ErrorContains(t, err, "invalid count")
+}
+
+// TestConcurrentUse runs Parse and Encode from many goroutines on shared
+// values; go test -race checks that they share no mutable state.
+func TestConcurrentUse(t *testing.T) {
+	src := readTestdata(t, "02-canonical-params.md")
+	d := Decoder{Location: time.FixedZone("X", 3600)}
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			var out bytes.Buffer
+			a, err := d.Decode(bytes.NewReader(src))
+			if err == nil {
+				err = a.Encode(&out)
+			}
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			done <- out.String()
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, string(src), <-done)
+	}
+}
