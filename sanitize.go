@@ -1,0 +1,1113 @@
+package article
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Errors returned by [Policy.SanitizeReport]; test for them with
+// [errors.Is].
+var (
+	// ErrBodyTooLarge means that the body is longer than the policy's
+	// limit ([PolicyBuilder.MaxBodySize]).
+	ErrBodyTooLarge = errors.New("body too large")
+	// ErrTooDeep means that the body nests elements deeper than the
+	// policy's limit ([PolicyBuilder.MaxDepth]) or the HTML parser's.
+	ErrTooDeep = errors.New("body nested too deeply")
+	// ErrUnstable means that the cleaned body, parsed again, did not clean
+	// to itself even after a few rounds; this takes a callback that is not
+	// idempotent, or markup that defeats the parser.
+	ErrUnstable = errors.New("cleaned body is not stable when parsed again")
+)
+
+// Sanitize cleans an HTML article body with [ArticlePolicy]. See
+// [Policy.Sanitize].
+func Sanitize(body string) string {
+	return ArticlePolicy().Sanitize(body)
+}
+
+// Sanitize returns body cleaned according to p: the body is parsed as a
+// browser parses the content of a <body> element (with scripting enabled),
+// what p does not allow is removed from the tree, and the result is
+// serialised in a canonical form. A body already in that form and allowed
+// by p is returned unchanged, byte for byte.
+//
+// The canonical form: in text, only '&', '<', '>' and U+00A0 are escaped
+// (as &amp; &lt; &gt; &nbsp;), and apostrophes, quotes and every other
+// character are left as written; attribute values are double-quoted, with
+// '&' and '"' escaped (as &amp; and &quot;); every element but the void ones
+// (br, hr, img, wbr) has an end tag, and void elements have no "/"; a pre
+// whose text starts with a line feed gets one more, which the parser
+// removes. Attributes keep their order, and attributes added by the policy
+// come last, except on the formatting elements a b big code em font i nobr
+// s small strike strong tt u, whose attributes the HTML parser sorts by
+// name. Element and attribute names are lower case; line breaks are "\n".
+//
+// A body past the policy's limits of size or nesting depth comes back as its
+// escaped text content only, without any markup (see [Policy.SanitizeReport]
+// for the error). A body with no '<' and no '&' is returned without being
+// parsed. Sanitize never panics.
+//
+// The output is stable (the guard against mutation XSS): parsed again, as
+// a browser will, it gives the tree that was kept, so that sanitising it
+// again returns it unchanged. How this is ensured depends on what changed:
+//
+//   - If cleaning dropped an element, or unwrapped one that had elements in
+//     it, the kept tree is no longer one the parser built, and may not be
+//     one it can build: an h3 unwrapped from an unknown element straight
+//     into an h2 is reparented by the parser. Then the output is parsed
+//     and cleaned again, until it is its own result (at most three more
+//     times; see [ErrUnstable]).
+//   - Otherwise the kept tree is the parser's own with attributes changed,
+//     and re-parsing is not needed: the serialiser writes only
+//     HTML-namespace elements that are neither raw text nor foreign, every
+//     end tag, all text and attribute values escaped and quoted, and the
+//     attributes of formatting elements in the order the parser sorts them,
+//     so parsing the output rebuilds the same tree. The tests and the fuzz
+//     test check this for every input.
+func (p *Policy) Sanitize(body string) string {
+	out, _, _ := p.run(body, false)
+	return out
+}
+
+// SanitizeReport is like [Policy.Sanitize] and also returns the list of
+// changes made, in the order of the body.
+//
+// If the body is past the policy's limits, the returned body is its text
+// content only (as from Sanitize), the report is nil and the error wraps
+// [ErrBodyTooLarge] or [ErrTooDeep]. If the output did not settle (see
+// [ErrUnstable]) the same happens with that error.
+//
+// Re-serialisation is not reported: escaping, quoting, line-break
+// normalisation, and the repairs the HTML parser makes to every input
+// (closing open elements, ignoring stray end tags and doctypes, moving
+// misplaced content out of tables) change bytes but not what a browser
+// shows.
+func (p *Policy) SanitizeReport(body string) (string, Report, error) {
+	return p.run(body, true)
+}
+
+// ChangeKind says what a [Change] did.
+type ChangeKind int
+
+// The kinds of [Change].
+const (
+	// ChangeElementDropped: an element was removed with its content.
+	ChangeElementDropped ChangeKind = iota + 1
+	// ChangeElementUnwrapped: an element was removed, its content kept.
+	ChangeElementUnwrapped
+	// ChangeAttrRemoved: an attribute not allowed, or with a value not
+	// allowed, was removed.
+	ChangeAttrRemoved
+	// ChangeURLRejected: a URL-bearing attribute was removed because a URL
+	// in it failed the URL check. Value is the URL.
+	ChangeURLRejected
+	// ChangeURLCleaned: spaces, tabs or line breaks were removed from a URL.
+	ChangeURLCleaned
+	// ChangeRelRewritten: a link's rel was added or normalised. Value is
+	// the rel before.
+	ChangeRelRewritten
+	// ChangeAttrSet: an attribute was set by [PolicyBuilder.ForceAttr] or by
+	// a callback, or a link's target was normalised to "_blank". Value is
+	// the value before.
+	ChangeAttrSet
+	// ChangeLinkTextMismatch: a link was unwrapped because its text names
+	// another host than its href ([PolicyBuilder.CheckLinkText]). Value is
+	// the href.
+	ChangeLinkTextMismatch
+	// ChangeCommentDropped: a comment (or a processing instruction or bogus
+	// comment, which HTML parses as comments) was removed. Value is its text.
+	ChangeCommentDropped
+)
+
+var changeKindNames = [...]string{
+	ChangeElementDropped:   "element dropped",
+	ChangeElementUnwrapped: "element unwrapped",
+	ChangeAttrRemoved:      "attribute removed",
+	ChangeURLRejected:      "URL rejected",
+	ChangeURLCleaned:       "URL cleaned",
+	ChangeRelRewritten:     "rel rewritten",
+	ChangeAttrSet:          "attribute set",
+	ChangeLinkTextMismatch: "link text mismatch",
+	ChangeCommentDropped:   "comment dropped",
+}
+
+// String returns a short English description, such as "URL rejected".
+func (k ChangeKind) String() string {
+	if k > 0 && int(k) < len(changeKindNames) {
+		return changeKindNames[k]
+	}
+	return "ChangeKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// A Change is one change made while cleaning a body.
+type Change struct {
+	Kind    ChangeKind
+	Element string // tag name of the element concerned, as parsed (lower case for HTML); "" for a comment
+	Attr    string // attribute concerned, if any; "ns:name" for a namespaced one
+	Value   string // offending value (a dropped element's text), shortened to 64 bytes ("…" marks a cut)
+
+	// Line and Column locate the element's start tag, or the attribute's
+	// name in it, in the body: both count from 1; Column counts runes
+	// (Unicode code points), not bytes, from the start of the line. Lines
+	// end at "\n", "\r\n" or "\r".
+	//
+	// The HTML parser repairs some markup by creating or cloning elements
+	// (an implied tbody, a formatting element reopened after a mis-nested
+	// end tag) or by moving them (content misplaced in a table). Such an
+	// element is located at the nearest tag that exists in the body.
+	Line, Column int
+}
+
+// String formats the change for people, as in
+//
+//	3:14: URL rejected <a href> "javascript:alert(1)"
+func (c Change) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d:%d: %s", c.Line, c.Column, c.Kind)
+	if c.Element != "" || c.Attr != "" {
+		b.WriteString(" <")
+		b.WriteString(c.Element)
+		if c.Attr != "" {
+			if c.Element != "" {
+				b.WriteByte(' ')
+			}
+			b.WriteString(c.Attr)
+		}
+		b.WriteByte('>')
+	}
+	if c.Value != "" {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Quote(c.Value))
+	}
+	return b.String()
+}
+
+// A Report lists the changes made by [Policy.SanitizeReport], in the order
+// of the body. A nil or empty report means the body was kept as it was
+// (apart from re-serialisation).
+type Report []Change
+
+// String returns one change per line.
+func (r Report) String() string {
+	var b strings.Builder
+	for i, c := range r {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(c.String())
+	}
+	return b.String()
+}
+
+// maxChangeValue is the length to which Change.Value is shortened.
+const maxChangeValue = 64
+
+func shortValue(s string) string {
+	if len(s) <= maxChangeValue {
+		return s
+	}
+	i := maxChangeValue
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
+
+// pendingChange is a change whose position is not known yet.
+type pendingChange struct {
+	kind  ChangeKind
+	node  *html.Node
+	attr  string
+	value string
+}
+
+// pass is the result of one parse, walk and serialisation.
+type pass struct {
+	body    string
+	roots   []*html.Node
+	out     string
+	changes []pendingChange
+	srcMap  []srcEntry // start tag offsets in out → node of this pass
+	redo    bool       // an element was removed: check the fixpoint
+}
+
+type srcEntry struct {
+	off  int
+	node *html.Node
+}
+
+func (p *Policy) run(body string, report bool) (string, Report, error) {
+	d := &p.d
+	if maxSize := cmp.Or(d.maxSize, DefaultMaxBodySize); len(body) > maxSize {
+		return markupFreeText(body), nil, fmt.Errorf("%w: %d bytes, limit %d", ErrBodyTooLarge, len(body), maxSize)
+	}
+	if inertBody(body) {
+		return inertText(body), nil, nil
+	}
+	first, err := p.pass(body, report)
+	if err != nil {
+		return markupFreeText(body), nil, err
+	}
+	passes := []*pass{first}
+	cur := first
+	// After an element was removed, parse the output again until it is its
+	// own result.
+	for first.redo {
+		if len(passes) == 4 {
+			return markupFreeText(body), nil, ErrUnstable
+		}
+		next, err := p.pass(cur.out, report)
+		if err != nil {
+			return markupFreeText(body), nil, fmt.Errorf("%w: %w", ErrUnstable, err)
+		}
+		if next.out == cur.out {
+			break
+		}
+		passes = append(passes, next)
+		cur = next
+	}
+	if !report {
+		return cur.out, nil, nil
+	}
+	return cur.out, locateChanges(passes), nil
+}
+
+// pass parses body, walks the tree and serialises what is kept.
+func (p *Policy) pass(body string, report bool) (*pass, error) {
+	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	roots, err := html.ParseFragmentWithOptions(strings.NewReader(body), ctx, html.ParseOptionEnableScripting(true))
+	if err != nil {
+		// The only error x/net returns for a string is its depth limit.
+		return nil, fmt.Errorf("%w: %w", ErrTooDeep, err)
+	}
+	s := &sanitizer{d: &p.d, report: report, maxDepth: cmp.Or(p.d.maxDepth, DefaultMaxDepth)}
+	s.out.Grow(len(body) + len(body)/16 + 64)
+	for _, n := range roots {
+		s.node(n, nil, 1)
+		if s.tooDeep != nil {
+			err := fmt.Errorf("%w: more than %d levels", ErrTooDeep, s.maxDepth)
+			if report {
+				off := locateNodes(body, roots, []*html.Node{s.tooDeep})
+				line, col := bodyLineCol(body, off[s.tooDeep])
+				err = fmt.Errorf("%w: more than %d levels at line %d, column %d", ErrTooDeep, s.maxDepth, line, col)
+			}
+			return nil, err
+		}
+	}
+	return &pass{body: body, roots: roots, out: s.out.String(), changes: s.changes, srcMap: s.srcMap, redo: s.redo}, nil
+}
+
+// sanitizer holds the state of one walk over a parsed body.
+type sanitizer struct {
+	d        *policyData
+	maxDepth int
+	out      strings.Builder
+	report   bool
+	changes  []pendingChange
+	srcMap   []srcEntry
+	redo     bool
+	preStart bool // the last thing written is a <pre> start tag
+	tooDeep  *html.Node
+	attrs    []htmlAttr // scratch
+}
+
+func (s *sanitizer) change(k ChangeKind, n *html.Node, attr, value string) {
+	if s.report {
+		s.changes = append(s.changes, pendingChange{k, n, attr, shortValue(value)})
+	}
+}
+
+func (s *sanitizer) children(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil && s.tooDeep == nil; c = c.NextSibling {
+		s.node(c, n, depth)
+	}
+}
+
+func (s *sanitizer) node(n, parent *html.Node, depth int) {
+	switch n.Type {
+	case html.TextNode:
+		if n.Data == "" {
+			return
+		}
+		if s.preStart && n.Data[0] == '\n' {
+			s.out.WriteByte('\n')
+		}
+		s.preStart = false
+		htmlEscapeText(&s.out, n.Data)
+		return
+	case html.CommentNode:
+		s.change(ChangeCommentDropped, n, "", n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return // doctypes and the like: the parser does not create them here
+	}
+	if depth > s.maxDepth {
+		s.tooDeep = n
+		return
+	}
+	name := n.Data
+	info := s.d.compiled[name]
+	if n.Namespace != "" || info != nil && info.drop {
+		s.dropped(n)
+		return
+	}
+	if info == nil {
+		s.change(ChangeElementUnwrapped, n, "", "")
+		s.unwrap(n, depth)
+		return
+	}
+	if info.rule.callbacks != nil || s.d.everyCB != nil {
+		switch s.callbacks(n, parent, info.rule, depth) {
+		case ActionDrop:
+			s.dropped(n)
+			return
+		case ActionUnwrap:
+			s.change(ChangeElementUnwrapped, n, "", "")
+			s.unwrap(n, depth)
+			return
+		}
+	} else {
+		s.attrs = s.attrs[:0]
+		for _, a := range n.Attr {
+			if a.Namespace != "" {
+				s.change(ChangeAttrRemoved, n, a.Namespace+":"+a.Key, a.Val)
+				continue
+			}
+			s.attrs = append(s.attrs, htmlAttr{a.Key, a.Val})
+		}
+	}
+	s.filterAttrs(n, info)
+	switch name {
+	case "a":
+		if ok, reported := s.link(n); !ok {
+			if !reported {
+				s.change(ChangeElementUnwrapped, n, "", "")
+			}
+			s.unwrap(n, depth)
+			return
+		}
+	case "img":
+		if _, ok := s.attr("src"); !ok {
+			s.change(ChangeElementDropped, n, "", "")
+			s.redo = true
+			return
+		}
+	}
+
+	if info.formatting {
+		// The parser sorts the attributes of formatting elements; write
+		// them sorted so that the output parses to itself.
+		for i := 1; i < len(s.attrs); i++ {
+			for j := i; j > 0 && s.attrs[j].key < s.attrs[j-1].key; j-- {
+				s.attrs[j], s.attrs[j-1] = s.attrs[j-1], s.attrs[j]
+			}
+		}
+	}
+	if s.report {
+		s.srcMap = append(s.srcMap, srcEntry{s.out.Len(), n})
+	}
+	s.out.WriteByte('<')
+	s.out.WriteString(name)
+	for _, a := range s.attrs {
+		s.out.WriteByte(' ')
+		s.out.WriteString(a.key)
+		s.out.WriteString(`="`)
+		htmlEscapeAttr(&s.out, a.val)
+		s.out.WriteByte('"')
+	}
+	s.out.WriteByte('>')
+	s.preStart = false
+	if info.void {
+		return
+	}
+	if n.DataAtom == atom.Pre {
+		s.preStart = true
+	}
+	s.children(n, depth+1)
+	s.preStart = false
+	s.out.WriteString("</")
+	s.out.WriteString(name)
+	s.out.WriteByte('>')
+}
+
+func (s *sanitizer) dropped(n *html.Node) {
+	s.redo = true
+	if s.report {
+		s.change(ChangeElementDropped, n, "", nodeText(n))
+	}
+}
+
+func (s *sanitizer) unwrap(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			s.redo = true
+			break
+		}
+	}
+	s.children(n, depth+1)
+}
+
+// callbacks runs the element's callbacks on a copy of its attributes, left
+// in s.attrs.
+func (s *sanitizer) callbacks(n, parent *html.Node, rule *elemRule, depth int) Action {
+	ctx := &ElementContext{Name: n.Data, Depth: depth}
+	if parent != nil {
+		ctx.Parent = parent.Data
+	}
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			s.change(ChangeAttrRemoved, n, a.Namespace+":"+a.Key, a.Val)
+			continue
+		}
+		ctx.attrs = append(ctx.attrs, htmlAttr{a.Key, a.Val})
+	}
+	act := ActionKeep
+	for _, list := range [][]func(*ElementContext) Action{s.d.everyCB, rule.callbacks} {
+		for _, fn := range list {
+			if act = fn(ctx); act != ActionKeep {
+				break
+			}
+		}
+		if act != ActionKeep {
+			break
+		}
+	}
+	for _, c := range ctx.changes {
+		k := ChangeAttrSet
+		if c.removed {
+			k = ChangeAttrRemoved
+		}
+		s.change(k, n, c.key, c.old)
+	}
+	s.attrs = append(s.attrs[:0], ctx.attrs...)
+	return act
+}
+
+func (s *sanitizer) attr(key string) (string, bool) {
+	for _, a := range s.attrs {
+		if a.key == key {
+			return a.val, true
+		}
+	}
+	return "", false
+}
+
+func (s *sanitizer) setAttr(key, val string) {
+	for i, a := range s.attrs {
+		if a.key == key {
+			s.attrs[i].val = val
+			return
+		}
+	}
+	s.attrs = append(s.attrs, htmlAttr{key, val})
+}
+
+func (s *sanitizer) removeAttr(key string) {
+	for i, a := range s.attrs {
+		if a.key == key {
+			s.attrs = append(s.attrs[:i], s.attrs[i+1:]...)
+			return
+		}
+	}
+}
+
+// filterAttrs keeps in s.attrs the attributes the rule allows, checks URLs,
+// and sets forced attributes.
+func (s *sanitizer) filterAttrs(n *html.Node, info *elemInfo) {
+	kept := s.attrs[:0]
+	for _, a := range s.attrs {
+		r, ok := info.attrs[a.key]
+		if !ok || !r.ok(a.val) {
+			s.change(ChangeAttrRemoved, n, a.key, a.val)
+			continue
+		}
+		if r.url {
+			v, ok := checkURLAttr(s.d, a.key, a.val)
+			if !ok {
+				s.change(ChangeURLRejected, n, a.key, v)
+				continue
+			}
+			if v != a.val {
+				s.change(ChangeURLCleaned, n, a.key, a.val)
+				a.val = v
+			}
+		}
+		kept = append(kept, a)
+	}
+	s.attrs = kept
+	for _, f := range info.rule.forced {
+		if v, ok := s.attr(f.key); !ok || v != f.val {
+			s.change(ChangeAttrSet, n, f.key, v)
+			s.setAttr(f.key, f.val)
+		}
+	}
+}
+
+// link applies the rules for links to an a element whose attributes are in
+// s.attrs, and reports whether it stays a link, and if not, whether it
+// reported why.
+func (s *sanitizer) link(n *html.Node) (ok, reported bool) {
+	href, ok := s.attr("href")
+	if !ok {
+		return false, false
+	}
+	if s.d.linkText && !linkTextMatches(href, n) {
+		s.change(ChangeLinkTextMismatch, n, "href", href)
+		return false, true
+	}
+	blank := false
+	if t, ok := s.attr("target"); ok {
+		if strings.EqualFold(strings.TrimSpace(t), "_blank") {
+			blank = true
+			if t != "_blank" {
+				s.change(ChangeAttrSet, n, "target", t)
+				s.setAttr("target", "_blank")
+			}
+		} else {
+			s.change(ChangeAttrRemoved, n, "target", t)
+			s.removeAttr("target")
+		}
+	}
+	rel, had := s.attr("rel")
+	want := normRel(rel, s.d.requireRel, blank)
+	if want != rel || (!had && want != "") {
+		s.change(ChangeRelRewritten, n, "rel", rel)
+		if want == "" {
+			s.removeAttr("rel")
+		} else {
+			s.setAttr("rel", want)
+		}
+	}
+	return true, false
+}
+
+// normRel returns rel as known, lower-case, distinct tokens in their order,
+// followed by the required tokens missing, and noopener and noreferrer if
+// blank. It returns rel itself when nothing changes.
+func normRel(rel string, required []string, blank bool) string {
+	var buf [8]string
+	toks := buf[:0]
+	for rest := rel; rest != ""; {
+		i := 0
+		for i < len(rest) && htmlSpace(rest[i]) {
+			i++
+		}
+		j := i
+		for j < len(rest) && !htmlSpace(rest[j]) {
+			j++
+		}
+		t := rest[i:j]
+		rest = rest[j:]
+		if t == "" {
+			continue
+		}
+		if hasASCIIUpper(t) {
+			t = strings.ToLower(t)
+		}
+		if relTokens[t] && !hasString(toks, t) {
+			toks = append(toks, t)
+		}
+	}
+	for _, t := range required {
+		if !hasString(toks, t) {
+			toks = append(toks, t)
+		}
+	}
+	if blank {
+		for _, t := range [...]string{"noopener", "noreferrer"} {
+			if !hasString(toks, t) {
+				toks = append(toks, t)
+			}
+		}
+	}
+	if joinedEquals(toks, rel) {
+		return rel
+	}
+	return strings.Join(toks, " ")
+}
+
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold is strings.HasPrefix, ASCII case-insensitive.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func joinedEquals(toks []string, s string) bool {
+	for i, t := range toks {
+		if i > 0 {
+			if s == "" || s[0] != ' ' {
+				return false
+			}
+			s = s[1:]
+		}
+		if !strings.HasPrefix(s, t) {
+			return false
+		}
+		s = s[len(t):]
+	}
+	return s == ""
+}
+
+// linkTextMatches reports whether the text of link n, if it looks like a web
+// address, names the host of href.
+func linkTextMatches(href string, n *html.Node) bool {
+	text := strings.TrimSpace(nodeText(n))
+	switch {
+	case hasPrefixFold(text, "http://"), hasPrefixFold(text, "https://"):
+	case hasPrefixFold(text, "www."):
+		text = "http://" + text
+	default:
+		return true
+	}
+	tu, err := url.Parse(strings.Fields(text)[0])
+	if err != nil || tu.Hostname() == "" {
+		return true // not an address after all
+	}
+	hu, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	if hu.Host == "" {
+		return false // relative link presented as an address elsewhere
+	}
+	norm := func(h string) string {
+		return strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(h), "."), "www.")
+	}
+	return norm(tu.Hostname()) == norm(hu.Hostname())
+}
+
+// nodeText returns the text content of n.
+func nodeText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	if n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
+		return n.FirstChild.Data
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// Positions. The tree from x/net carries no source positions, so they are
+// recovered only when a report is asked for and something changed: a
+// tokenizer runs over the body and records the offset of every start tag and
+// comment; the elements and comments of the tree, in document order, are then
+// matched to those tokens by name and attributes (the parser copies them
+// from the token), moving forward through the body. An element the parser
+// created without a token of its own (an implied tbody, a clone of a
+// formatting element) finds no token before the next element's and takes
+// the position of its first located descendant, or of the tag before it.
+
+type tagTok struct {
+	off   int
+	attrs []html.Attribute
+	used  bool
+}
+
+// impliedElements are those the parser creates without a start tag of
+// their own (implied, or cloned formatting elements).
+var impliedElements = nameSet("html", "head", "body", "tbody", "tr", "colgroup",
+	"p", "br", "a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+	"small", "strike", "strong", "tt", "u")
+
+// locateNodes returns the byte offsets in body of the start tags of want (or of
+// the comments), matched as described above. An element without a tag of
+// its own gets the offset of its first located descendant, else of the last
+// tag located before it, else 0.
+func locateNodes(body string, roots []*html.Node, want []*html.Node) map[*html.Node]int {
+	queues := tokenizeTags(body)
+	heads := map[string]int{}
+	var order []*html.Node
+	var walkTree func(*html.Node)
+	walkTree = func(n *html.Node) {
+		if n.Type == html.ElementNode || n.Type == html.CommentNode {
+			order = append(order, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walkTree(c)
+		}
+	}
+	for _, r := range roots {
+		walkTree(r)
+	}
+	cursor := -1
+	// find returns the first unused token after the cursor for n, looking a
+	// few tokens ahead for one with the same attributes.
+	find := func(n *html.Node) int {
+		key := tagKey(n)
+		q := queues[key]
+		h := heads[key]
+		for h < len(q) && (q[h].off <= cursor || q[h].used) {
+			h++
+		}
+		heads[key] = h
+		for i := h; i < len(q) && i < h+16; i++ {
+			if !q[i].used && (n.Type == html.CommentNode || attrsMatch(n.Attr, q[i].attrs)) {
+				return i
+			}
+		}
+		return -1
+	}
+	pos := make(map[*html.Node]int, len(order))
+	prev := make(map[*html.Node]int)
+	for i, n := range order {
+		c := find(n)
+		if c < 0 {
+			prev[n] = max(cursor, 0)
+			continue
+		}
+		q := queues[tagKey(n)]
+		off := q[c].off
+		moved := false
+		if i+1 < len(order) {
+			if nc := find(order[i+1]); nc >= 0 && queues[tagKey(order[i+1])][nc].off <= off {
+				// The next element's tag comes first: n has no tag of its
+				// own, or the parser moved it up (out of a table).
+				if n.Type == html.ElementNode && n.Namespace == "" && impliedElements[n.Data] {
+					prev[n] = max(cursor, 0)
+					continue
+				}
+				moved = true
+			}
+		}
+		pos[n] = off
+		q[c].used = true
+		if !moved {
+			cursor = off
+		}
+	}
+	res := make(map[*html.Node]int, len(want))
+	for _, n := range want {
+		if off, ok := pos[n]; ok {
+			res[n] = off
+			continue
+		}
+		res[n] = prev[n]
+		if d := firstLocated(n, pos); d >= 0 {
+			res[n] = d
+		}
+	}
+	return res
+}
+
+func firstLocated(n *html.Node, pos map[*html.Node]int) int {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if off, ok := pos[c]; ok {
+			return off
+		}
+		if off := firstLocated(c, pos); off >= 0 {
+			return off
+		}
+	}
+	return -1
+}
+
+func tagKey(n *html.Node) string {
+	if n.Type == html.CommentNode {
+		return "#comment"
+	}
+	if n.Namespace != "" {
+		return strings.ToLower(n.Data)
+	}
+	return n.Data
+}
+
+// attrsMatch reports whether a node has the attributes of a token, in any
+// order: the parser sorts those of formatting elements.
+func attrsMatch(node, tok []html.Attribute) bool {
+	if len(node) != len(tok) {
+		return false
+	}
+	if len(node) > 8 {
+		m := make(map[html.Attribute]int, len(tok))
+		for _, b := range tok {
+			m[html.Attribute{Key: strings.ToLower(b.Key), Val: b.Val}]++
+		}
+		for _, a := range node {
+			k := a.Key
+			if a.Namespace != "" {
+				k = a.Namespace + ":" + a.Key
+			}
+			key := html.Attribute{Key: strings.ToLower(k), Val: a.Val}
+			if m[key] == 0 {
+				return false
+			}
+			m[key]--
+		}
+		return true
+	}
+next:
+	for _, a := range node {
+		k := a.Key
+		if a.Namespace != "" {
+			k = a.Namespace + ":" + a.Key
+		}
+		for _, b := range tok {
+			if strings.EqualFold(k, b.Key) && a.Val == b.Val {
+				continue next
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// tokenizeTags returns the start tags (by name) and comments ("#comment") of
+// body with their offsets, reading it as the parser does as far as it
+// matters: fragment of a body, raw text only in HTML content, CDATA only in
+// foreign content.
+func tokenizeTags(body string) map[string][]tagTok {
+	z := html.NewTokenizerFragment(strings.NewReader(body), "body")
+	q := map[string][]tagTok{}
+	off := 0
+	foreign := 0 // depth inside svg or math
+	for {
+		z.AllowCDATA(foreign > 0)
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return q
+		}
+		start := off
+		off += len(z.Raw())
+		switch tt {
+		case html.CommentToken:
+			q["#comment"] = append(q["#comment"], tagTok{off: start})
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			key := string(name)
+			var attrs []html.Attribute
+			var seen map[string]bool // for long lists only
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				if len(attrs) == 8 {
+					seen = map[string]bool{}
+					for _, a := range attrs {
+						seen[a.Key] = true
+					}
+				}
+				dup := seen[string(k)]
+				for i := 0; seen == nil && i < len(attrs); i++ {
+					dup = dup || attrs[i].Key == string(k)
+				}
+				if !dup {
+					attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+					if seen != nil {
+						seen[string(k)] = true
+					}
+				}
+			}
+			q[key] = append(q[key], tagTok{off: start, attrs: attrs})
+			if foreign > 0 {
+				if tt == html.StartTagToken {
+					foreign++
+				}
+				if rawTextElements[key] {
+					z.NextIsNotRawText()
+				}
+			} else if tt == html.StartTagToken && (key == "svg" || key == "math") {
+				foreign = 1
+			}
+		case html.EndTagToken:
+			if foreign > 0 {
+				foreign--
+			}
+		}
+	}
+}
+
+// attrOffsets returns the offsets of the attribute names (lower-cased,
+// first occurrence) in the tag that starts at off in body, reading it as the
+// tokenizer does.
+func attrOffsets(body string, off int) map[string]int {
+	offs := map[string]int{}
+	i := off + 1
+	for i < len(body) && !htmlSpace(body[i]) && body[i] != '/' && body[i] != '>' {
+		i++
+	}
+	for i < len(body) {
+		for i < len(body) && (htmlSpace(body[i]) || body[i] == '/') {
+			i++
+		}
+		if i >= len(body) || body[i] == '>' {
+			break
+		}
+		start := i
+		i++ // a first '=' belongs to the name
+		for i < len(body) && !htmlSpace(body[i]) && body[i] != '/' && body[i] != '>' && body[i] != '=' {
+			i++
+		}
+		name := strings.ToLower(body[start:i])
+		if _, dup := offs[name]; !dup {
+			offs[name] = start
+		}
+		for i < len(body) && htmlSpace(body[i]) {
+			i++
+		}
+		if i < len(body) && body[i] == '=' {
+			i++
+			for i < len(body) && htmlSpace(body[i]) {
+				i++
+			}
+			if i < len(body) && (body[i] == '"' || body[i] == '\'') {
+				q := body[i]
+				i++
+				for i < len(body) && body[i] != q {
+					i++
+				}
+				i++
+			} else {
+				for i < len(body) && !htmlSpace(body[i]) && body[i] != '>' {
+					i++
+				}
+			}
+		}
+	}
+	return offs
+}
+
+// bodyLineCol converts a byte offset in body to a 1-based line and a 1-based
+// column counted in runes.
+func bodyLineCol(body string, off int) (int, int) {
+	var lc lineCounter
+	return lc.advance(body, off)
+}
+
+// lineCounter converts increasing byte offsets in a body to lines and
+// columns in one sweep.
+type lineCounter struct {
+	off, line, lineStart int
+	col                  int // runes in body[lineStart:off]
+}
+
+// advance moves to offset off (clamped to the body, and never backwards) and
+// returns its 1-based line and rune column. Lines end at "\n", "\r\n" or
+// "\r".
+func (c *lineCounter) advance(body string, off int) (int, int) {
+	off = min(max(off, c.off), len(body))
+	for i := c.off; i < off; i++ {
+		switch b := body[i]; {
+		case b == '\n' || b == '\r' && (i+1 >= len(body) || body[i+1] != '\n'):
+			c.line++
+			c.lineStart = i + 1
+			c.col = 0
+		case b == '\r':
+			// The "\r" of "\r\n": the "\n" ends the line.
+		case utf8.RuneStart(b):
+			c.col++
+		}
+	}
+	c.off = off
+	return c.line + 1, c.col + 1
+}
+
+// locateChanges turns the pendingChange changes of all passes into a report with
+// positions in the body of the first pass. A change found in a later pass
+// is traced back through the output of the pass before, whose start tags
+// were recorded with the nodes that produced them.
+func locateChanges(passes []*pass) Report {
+	// offsets[i] locates, in passes[i].body, the nodes of passes[i] that are
+	// needed.
+	need := make([][]*html.Node, len(passes))
+	for i, ps := range passes {
+		for _, c := range ps.changes {
+			need[i] = append(need[i], c.node)
+		}
+	}
+	// Trace later passes back: node of pass i → offset in passes[i].body =
+	// passes[i-1].out → node of pass i-1.
+	type origin struct {
+		node *html.Node
+		ok   bool
+	}
+	trace := make([]map[*html.Node]origin, len(passes))
+	for i := len(passes) - 1; i > 0; i-- {
+		offs := locateNodes(passes[i].body, passes[i].roots, need[i])
+		trace[i] = map[*html.Node]origin{}
+		sm := passes[i-1].srcMap
+		for _, n := range need[i] {
+			off := offs[n]
+			j := sort.Search(len(sm), func(j int) bool { return sm[j].off >= off })
+			if j < len(sm) && sm[j].off == off {
+				trace[i][n] = origin{sm[j].node, true}
+				need[i-1] = append(need[i-1], sm[j].node)
+			} else {
+				trace[i][n] = origin{}
+			}
+		}
+	}
+	body := passes[0].body
+	offs := locateNodes(body, passes[0].roots, need[0])
+	var rep Report
+	var at []int                     // offset of each change in rep
+	tags := map[int]map[string]int{} // attribute offsets by tag offset
+	for i, ps := range passes {
+		for _, c := range ps.changes {
+			n := c.node
+			found := true
+			for k := i; k > 0 && found; k-- {
+				o := trace[k][n]
+				n, found = o.node, o.ok
+			}
+			ch := Change{Kind: c.kind, Attr: c.attr, Value: c.value}
+			if c.node.Type == html.ElementNode {
+				ch.Element = c.node.Data
+			}
+			off := 0
+			if found {
+				off = offs[n]
+				if c.attr != "" && n.Type == html.ElementNode {
+					if tags[off] == nil {
+						tags[off] = attrOffsets(body, off)
+					}
+					if a, ok := tags[off][c.attr]; ok {
+						off = a
+					}
+				}
+			}
+			rep = append(rep, ch)
+			at = append(at, off)
+		}
+	}
+	idx := make([]int, len(rep))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return at[idx[i]] < at[idx[j]] })
+	sorted := make(Report, len(rep))
+	var lc lineCounter
+	for k, i := range idx {
+		sorted[k] = rep[i]
+		sorted[k].Line, sorted[k].Column = lc.advance(body, at[i])
+	}
+	return sorted
+}

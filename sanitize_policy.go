@@ -1,0 +1,785 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// A Policy decides which elements, attributes and URLs of an HTML body are
+// kept by [Policy.Sanitize] and [Policy.SanitizeReport].
+//
+// Get one from [ArticlePolicy], or build one with [NewPolicy] or
+// [Policy.Builder]. A Policy is immutable once built and safe for concurrent
+// use by multiple goroutines (provided that the callbacks registered with
+// [PolicyBuilder.OnElement] are). The zero Policy keeps the text only.
+//
+// Whatever a policy says, an a element without an acceptable href is
+// unwrapped, an img without an acceptable src is dropped, and some things
+// are never kept:
+//
+//   - elements outside the HTML namespace (svg and math subtrees) and
+//     attributes with a namespace;
+//   - the elements listed under [PolicyBuilder.DropElements], which are
+//     removed together with their content;
+//   - event handler attributes (any name starting with "on"), style, srcdoc
+//     and the names listed under [PolicyBuilder.AllowAttrs];
+//   - URLs with a scheme other than those allowed (never javascript:,
+//     vbscript: or livescript:), URLs with user information
+//     ("https://user@host/"), and URLs containing control characters or
+//     backslashes;
+//   - comments, processing instructions and doctypes.
+type Policy struct {
+	d policyData
+}
+
+// A PolicyBuilder collects the rules of a [Policy]. Its methods change the
+// builder and return it, so that calls chain:
+//
+//	p := article.NewPolicy().
+//		AllowElements("p", "br", "em", "strong").
+//		AllowAttrs("href").OnElements("a").
+//		RequireRel("nofollow").
+//		Policy()
+//
+// A builder is not safe for concurrent use; the [Policy] it builds is.
+// Element and attribute names are ASCII case-insensitive.
+type PolicyBuilder struct {
+	d policyData
+}
+
+// An AttrBuilder is the half-finished rule returned by
+// [PolicyBuilder.AllowAttrs] and [PolicyBuilder.RemoveAttrs]; finish it with
+// [AttrBuilder.OnElements] or [AttrBuilder.Globally].
+type AttrBuilder struct {
+	b      *PolicyBuilder
+	names  []string
+	re     *regexp.Regexp
+	remove bool
+}
+
+// An Action is what a callback registered with [PolicyBuilder.OnElement]
+// decides for an element.
+type Action int
+
+const (
+	// ActionKeep keeps the element; its attributes then go through the
+	// policy's attribute and URL checks as usual.
+	ActionKeep Action = iota
+	// ActionUnwrap removes the element's tags and keeps its content.
+	ActionUnwrap
+	// ActionDrop removes the element together with its content.
+	ActionDrop
+)
+
+// An ElementContext describes an element to a callback registered with
+// [PolicyBuilder.OnElement]. The callback may read and change the element's
+// attributes; whatever it sets is still subject to the policy's attribute
+// allowlist and URL checks, so a callback cannot make the output unsafe.
+type ElementContext struct {
+	// Name is the element's tag name, in lower case.
+	Name string
+	// Parent is the tag name of the parent element in the parsed body, or
+	// "" for an element at the top level.
+	Parent string
+	// Depth is the element's nesting depth: 1 at the top level.
+	Depth int
+
+	attrs   []htmlAttr
+	changes []attrChange
+}
+
+type htmlAttr struct{ key, val string }
+
+type attrChange struct {
+	key, old string
+	removed  bool
+}
+
+// Attr returns the value of the named attribute and whether it is present.
+func (c *ElementContext) Attr(name string) (string, bool) {
+	name = strings.ToLower(name)
+	for _, a := range c.attrs {
+		if a.key == name {
+			return a.val, true
+		}
+	}
+	return "", false
+}
+
+// SetAttr sets the named attribute, adding it if absent. The change is
+// reported as [ChangeAttrSet].
+func (c *ElementContext) SetAttr(name, value string) {
+	name = strings.ToLower(name)
+	for i, a := range c.attrs {
+		if a.key == name {
+			if a.val != value {
+				c.changes = append(c.changes, attrChange{key: name, old: a.val})
+				c.attrs[i].val = value
+			}
+			return
+		}
+	}
+	c.changes = append(c.changes, attrChange{key: name})
+	c.attrs = append(c.attrs, htmlAttr{name, value})
+}
+
+// RemoveAttr removes the named attribute, if present. The change is reported
+// as [ChangeAttrRemoved].
+func (c *ElementContext) RemoveAttr(name string) {
+	name = strings.ToLower(name)
+	for i, a := range c.attrs {
+		if a.key == name {
+			c.changes = append(c.changes, attrChange{key: name, old: a.val, removed: true})
+			c.attrs = append(c.attrs[:i], c.attrs[i+1:]...)
+			return
+		}
+	}
+}
+
+type attrRule struct {
+	re    *regexp.Regexp    // set by AttrBuilder.Matching
+	valid func(string) bool // built-in value checks
+}
+
+func (r attrRule) ok(v string) bool {
+	if r.valid != nil && !r.valid(v) {
+		return false
+	}
+	return r.re == nil || r.re.MatchString(v)
+}
+
+type forcedAttr struct{ key, val string }
+
+type elemRule struct {
+	attrs     map[string]attrRule
+	deny      map[string]bool // attributes refused here even if allowed globally
+	forced    []forcedAttr
+	callbacks []func(*ElementContext) Action
+}
+
+// elemInfo is what the walk needs to know about an element name, compiled
+// when the policy is built so that one map lookup answers it.
+type elemInfo struct {
+	drop       bool
+	rule       *elemRule           // nil unless allowed
+	attrs      map[string]attrSpec // allowed attributes: the element's and the global ones
+	void       bool
+	formatting bool
+}
+
+type attrSpec struct {
+	attrRule
+	url bool // checked as a URL
+}
+
+type policyData struct {
+	compiled   map[string]*elemInfo // built by compile; nil in a builder
+	elems      map[string]*elemRule
+	global     map[string]attrRule
+	drop       map[string]bool // drop-with-content, on top of the built-in set
+	urlAttrs   map[string]bool // on top of the built-in set
+	schemes    map[string]bool
+	relative   bool
+	requireRel []string
+	linkText   bool
+	everyCB    []func(*ElementContext) Action
+	maxDepth   int
+	maxSize    int
+}
+
+// Defaults of the limits; see [PolicyBuilder.MaxDepth] and
+// [PolicyBuilder.MaxBodySize].
+const (
+	DefaultMaxDepth    = 256
+	DefaultMaxBodySize = 1 << 20
+)
+
+// dropElements are removed with their content: their content is not text
+// for the reader, or they change how the rest of the page is parsed,
+// fetched or submitted.
+var dropElements = nameSet(
+	// from the design
+	"script", "style", "template", "noscript", "noembed", "noframes", "xmp",
+	"iframe", "plaintext", "textarea", "title", "object", "embed", "applet",
+	"frame", "frameset", "base", "meta", "link", "form", "input", "button",
+	"select", "option",
+	// foreign roots (also caught by the namespace check)
+	"svg", "math",
+	// content that is not text for the reader
+	"head", "html", "body", "optgroup", "datalist", "keygen", "audio", "video",
+	"source", "track", "canvas", "map", "area", "param", "dialog", "slot",
+	"portal", "fencedframe", "menuitem", "isindex", "selectedcontent",
+)
+
+// neverAttrs can never be allowed, whatever the policy says.
+var neverAttrs = nameSet("style", "srcdoc", "is", "xmlns")
+
+// defaultURLAttrs are checked as URLs on every element.
+var defaultURLAttrs = nameSet("href", "src", "srcset", "cite", "action",
+	"formaction", "data", "poster", "ping", "background", "xlink:href",
+	"longdesc", "manifest", "codebase", "archive", "lowsrc", "dynsrc", "itemtype")
+
+// neverSchemes can never be allowed.
+var neverSchemes = nameSet("javascript", "vbscript", "livescript")
+
+// relTokens are the link types kept in rel; others are removed.
+var relTokens = nameSet("alternate", "author", "bookmark", "external", "help",
+	"license", "me", "next", "nofollow", "noopener", "noreferrer", "prev",
+	"search", "sponsored", "tag", "ugc")
+
+// formattingElements are those whose attributes the x/net parser sorts.
+var formattingElements = nameSet("a", "b", "big", "code", "em", "font", "i",
+	"nobr", "s", "small", "strike", "strong", "tt", "u")
+
+var voidElements = nameSet("area", "base", "br", "col", "embed", "hr", "img",
+	"input", "keygen", "link", "meta", "param", "source", "track", "wbr")
+
+func nameSet(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// validName reports whether s is a lower-case element or attribute name the
+// serialiser can write without escaping: an ASCII letter followed by letters,
+// digits, '-', '_', '.' or ':'.
+func validName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+func attrForbidden(name string) bool {
+	return !validName(name) || strings.HasPrefix(name, "on") || neverAttrs[name] ||
+		strings.Contains(name, ":") // namespaced, such as xml:lang or xlink:href
+}
+
+func elemForbidden(name string) bool {
+	return !validName(name) || strings.Contains(name, ":") || dropElements[name]
+}
+
+func newPolicyData() policyData {
+	return policyData{
+		elems:      map[string]*elemRule{},
+		global:     map[string]attrRule{},
+		drop:       map[string]bool{},
+		urlAttrs:   map[string]bool{},
+		schemes:    nameSet("http", "https", "mailto"),
+		relative:   true,
+		requireRel: []string{"nofollow"},
+		maxDepth:   DefaultMaxDepth,
+		maxSize:    DefaultMaxBodySize,
+	}
+}
+
+func (d *policyData) clone() policyData {
+	c := *d
+	c.compiled = nil
+	c.elems = make(map[string]*elemRule, len(d.elems))
+	for k, r := range d.elems {
+		nr := &elemRule{
+			attrs:     make(map[string]attrRule, len(r.attrs)),
+			deny:      make(map[string]bool, len(r.deny)),
+			forced:    append([]forcedAttr(nil), r.forced...),
+			callbacks: append([]func(*ElementContext) Action(nil), r.callbacks...),
+		}
+		for a, ar := range r.attrs {
+			nr.attrs[a] = ar
+		}
+		for a := range r.deny {
+			nr.deny[a] = true
+		}
+		c.elems[k] = nr
+	}
+	c.global = make(map[string]attrRule, len(d.global))
+	for k, v := range d.global {
+		c.global[k] = v
+	}
+	c.drop = make(map[string]bool, len(d.drop))
+	for k := range d.drop {
+		c.drop[k] = true
+	}
+	c.urlAttrs = make(map[string]bool, len(d.urlAttrs))
+	for k := range d.urlAttrs {
+		c.urlAttrs[k] = true
+	}
+	c.schemes = make(map[string]bool, len(d.schemes))
+	for k := range d.schemes {
+		c.schemes[k] = true
+	}
+	c.requireRel = append([]string(nil), d.requireRel...)
+	c.everyCB = append([]func(*ElementContext) Action(nil), d.everyCB...)
+	return c
+}
+
+func (d *policyData) isURLAttr(name string) bool {
+	return defaultURLAttrs[name] || d.urlAttrs[name]
+}
+
+// NewPolicy returns a builder for a policy that allows no element at all:
+// every element is unwrapped (or dropped, see [PolicyBuilder.DropElements])
+// and only text remains. URLs default to http, https, mailto and relative
+// URLs; links require rel="nofollow" (see [PolicyBuilder.RequireRel]); the
+// limits are [DefaultMaxDepth] and [DefaultMaxBodySize].
+func NewPolicy() *PolicyBuilder {
+	return &PolicyBuilder{d: newPolicyData()}
+}
+
+// Builder returns a builder that starts from a copy of p, for a policy
+// derived from p. p itself is not changed.
+//
+//	p := article.ArticlePolicy().Builder().
+//		RemoveElements("img", "figure", "figcaption").
+//		ForceAttr("a", "target", "_blank").
+//		Policy()
+func (p *Policy) Builder() *PolicyBuilder {
+	return &PolicyBuilder{d: p.d.clone()}
+}
+
+// Policy returns the immutable policy built from the rules collected so far.
+// The builder can go on being used; later changes do not affect the result.
+func (b *PolicyBuilder) Policy() *Policy {
+	d := b.d.clone()
+	d.compile()
+	return &Policy{d: d}
+}
+
+func (d *policyData) compile() {
+	d.compiled = map[string]*elemInfo{}
+	for name := range dropElements {
+		d.compiled[name] = &elemInfo{drop: true}
+	}
+	for name := range d.drop {
+		d.compiled[name] = &elemInfo{drop: true}
+	}
+	for name, r := range d.elems {
+		if d.compiled[name] != nil {
+			continue
+		}
+		info := &elemInfo{rule: r, attrs: map[string]attrSpec{},
+			void: voidElements[name], formatting: formattingElements[name]}
+		for k, ar := range d.global {
+			if !r.deny[k] {
+				info.attrs[k] = attrSpec{ar, d.isURLAttr(k)}
+			}
+		}
+		for k, ar := range r.attrs {
+			info.attrs[k] = attrSpec{ar, d.isURLAttr(k)}
+		}
+		d.compiled[name] = info
+	}
+}
+
+func lowerNames(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, strings.ToLower(strings.TrimSpace(n)))
+	}
+	return out
+}
+
+// AllowElements keeps the named elements (without attributes, unless
+// allowed with [PolicyBuilder.AllowAttrs]). Names of elements that are always
+// dropped (see [PolicyBuilder.DropElements]), and names that are not plain
+// lower-case HTML names, are ignored.
+func (b *PolicyBuilder) AllowElements(names ...string) *PolicyBuilder {
+	for _, n := range lowerNames(names) {
+		if elemForbidden(n) || b.d.drop[n] {
+			continue
+		}
+		if b.d.elems[n] == nil {
+			b.d.elems[n] = &elemRule{attrs: map[string]attrRule{}, deny: map[string]bool{}}
+		}
+	}
+	return b
+}
+
+// RemoveElements takes the named elements out of the allowlist, together
+// with their attribute rules, forced attributes and callbacks: they are then
+// unwrapped (their content stays). This is how to narrow a preset:
+//
+//	ArticlePolicy().Builder().RemoveElements("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption")
+func (b *PolicyBuilder) RemoveElements(names ...string) *PolicyBuilder {
+	for _, n := range lowerNames(names) {
+		delete(b.d.elems, n)
+	}
+	return b
+}
+
+// DropElements removes the named elements together with their content, in
+// addition to those that are always dropped:
+//
+//	script style template noscript noembed noframes xmp iframe plaintext
+//	textarea title object embed applet frame frameset base meta link form
+//	input button select option svg math head html body optgroup datalist
+//	keygen audio video source track canvas map area param dialog slot portal
+//	fencedframe menuitem isindex selectedcontent
+//
+// A dropped element is also taken out of the allowlist.
+func (b *PolicyBuilder) DropElements(names ...string) *PolicyBuilder {
+	for _, n := range lowerNames(names) {
+		delete(b.d.elems, n)
+		b.d.drop[n] = true
+	}
+	return b
+}
+
+// AllowAttrs starts a rule that allows the named attributes; finish it with
+// [AttrBuilder.OnElements] or [AttrBuilder.Globally], optionally after
+// [AttrBuilder.Matching].
+//
+// Event handlers (names starting with "on"), style, srcdoc, is and xmlns,
+// namespaced attributes (any name with a colon), and names that are not
+// plain lower-case ASCII are never allowed and are ignored here. rel and target on a are allowed like
+// any attribute but then normalised (see [PolicyBuilder.RequireRel]).
+func (b *PolicyBuilder) AllowAttrs(names ...string) *AttrBuilder {
+	return &AttrBuilder{b: b, names: lowerNames(names)}
+}
+
+// RemoveAttrs starts a rule that takes the named attributes out of the
+// allowlist; finish it with [AttrBuilder.OnElements] (the attributes are
+// then refused on those elements even if allowed globally) or
+// [AttrBuilder.Globally] (refused everywhere, including on elements that
+// allowed them by name, and no longer forced).
+func (b *PolicyBuilder) RemoveAttrs(names ...string) *AttrBuilder {
+	return &AttrBuilder{b: b, names: lowerNames(names), remove: true}
+}
+
+// Matching restricts an allow rule to values that re matches (use ^ and $
+// to match the whole value). It has no effect on a remove rule.
+func (a *AttrBuilder) Matching(re *regexp.Regexp) *AttrBuilder {
+	a.re = re
+	return a
+}
+
+// OnElements applies the rule to the named elements. An allow rule also
+// allows the elements themselves, as [PolicyBuilder.AllowElements] does.
+func (a *AttrBuilder) OnElements(elems ...string) *PolicyBuilder {
+	b := a.b
+	for _, e := range lowerNames(elems) {
+		if a.remove {
+			r := b.d.elems[e]
+			if r == nil {
+				continue
+			}
+			for _, n := range a.names {
+				delete(r.attrs, n)
+				r.deny[n] = true
+			}
+			continue
+		}
+		b.AllowElements(e)
+		r := b.d.elems[e]
+		if r == nil {
+			continue
+		}
+		for _, n := range a.names {
+			if attrForbidden(n) {
+				continue
+			}
+			delete(r.deny, n)
+			r.attrs[n] = attrRule{re: a.re}
+		}
+	}
+	return b
+}
+
+// Globally applies the rule to every allowed element.
+func (a *AttrBuilder) Globally() *PolicyBuilder {
+	b := a.b
+	for _, n := range a.names {
+		if a.remove {
+			delete(b.d.global, n)
+			for _, r := range b.d.elems {
+				delete(r.attrs, n)
+				kept := r.forced[:0]
+				for _, f := range r.forced {
+					if f.key != n {
+						kept = append(kept, f)
+					}
+				}
+				r.forced = kept
+			}
+			continue
+		}
+		if attrForbidden(n) {
+			continue
+		}
+		b.d.global[n] = attrRule{re: a.re}
+	}
+	return b
+}
+
+// AllowURLSchemes adds URL schemes (without the colon, e.g. "tel") to those
+// allowed in URL-bearing attributes. javascript, vbscript and livescript are
+// ignored.
+func (b *PolicyBuilder) AllowURLSchemes(schemes ...string) *PolicyBuilder {
+	for _, s := range lowerNames(schemes) {
+		s = strings.TrimSuffix(s, ":")
+		if s != "" && !neverSchemes[s] {
+			b.d.schemes[s] = true
+		}
+	}
+	return b
+}
+
+// RemoveURLSchemes takes URL schemes out of those allowed; for example
+// RemoveURLSchemes("http", "mailto") leaves https alone.
+func (b *PolicyBuilder) RemoveURLSchemes(schemes ...string) *PolicyBuilder {
+	for _, s := range lowerNames(schemes) {
+		delete(b.d.schemes, strings.TrimSuffix(s, ":"))
+	}
+	return b
+}
+
+// AllowRelativeURLs sets whether URLs without a scheme ("/path", "../x",
+// "#frag", "//host/path") are allowed. They are by default.
+func (b *PolicyBuilder) AllowRelativeURLs(allow bool) *PolicyBuilder {
+	b.d.relative = allow
+	return b
+}
+
+// AddURLAttrs names attributes that hold a URL and must pass the URL check,
+// in addition to href src srcset cite action formaction data poster ping
+// background xlink:href longdesc manifest codebase archive lowsrc dynsrc
+// itemtype.
+func (b *PolicyBuilder) AddURLAttrs(names ...string) *PolicyBuilder {
+	for _, n := range lowerNames(names) {
+		b.d.urlAttrs[n] = true
+	}
+	return b
+}
+
+// RequireRel sets the link types that every link (an a element with an
+// href) must carry in rel; they are added when missing. Calling it with no
+// argument requires nothing. Whatever is required, rel is always
+// normalised: split into tokens, lower-cased, duplicates and unknown link
+// types removed; and a link with target="_blank" always gets noopener and
+// noreferrer. Known link types are alternate author bookmark external help
+// license me next nofollow noopener noreferrer prev search sponsored tag ugc.
+func (b *PolicyBuilder) RequireRel(tokens ...string) *PolicyBuilder {
+	b.d.requireRel = b.d.requireRel[:0]
+	for _, t := range lowerNames(tokens) {
+		if relTokens[t] && !hasString(b.d.requireRel, t) {
+			b.d.requireRel = append(b.d.requireRel, t)
+		}
+	}
+	return b
+}
+
+func hasString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ForceAttr sets attribute attr to value on every kept elem, replacing any
+// value from the body, whether or not the attribute is otherwise allowed;
+// for example ForceAttr("img", "loading", "lazy"). Attributes that can never
+// be allowed (see [PolicyBuilder.AllowAttrs]), URLs that fail the URL
+// check, and elements not allowed (yet) are ignored: allow elem first.
+func (b *PolicyBuilder) ForceAttr(elem, attr, value string) *PolicyBuilder {
+	elem, attr = strings.ToLower(elem), strings.ToLower(attr)
+	if attrForbidden(attr) {
+		return b
+	}
+	if b.d.isURLAttr(attr) {
+		if _, ok := checkURLAttr(&b.d, attr, value); !ok {
+			return b
+		}
+	}
+	r := b.d.elems[elem]
+	if r == nil {
+		return b
+	}
+	for i, f := range r.forced {
+		if f.key == attr {
+			r.forced[i].val = value
+			return b
+		}
+	}
+	r.forced = append(r.forced, forcedAttr{attr, value})
+	return b
+}
+
+// OnElement registers a callback for every kept element named elem, or for
+// every kept element if elem is "*". Callbacks run in registration order,
+// before the attribute checks; the first that does not return [ActionKeep]
+// decides. They are called only for elements the policy allows, so they can
+// remove or unwrap, and edit attributes, but never let through an element
+// the policy refuses.
+//
+// A callback must be safe for concurrent use and idempotent: applied to
+// its own output, it must change nothing. Otherwise sanitising is not
+// idempotent, and when the output is checked by parsing it again (see
+// [Policy.Sanitize]) the body is reduced to its text ([ErrUnstable]).
+func (b *PolicyBuilder) OnElement(elem string, fn func(*ElementContext) Action) *PolicyBuilder {
+	if fn == nil {
+		return b
+	}
+	elem = strings.ToLower(elem)
+	if elem == "*" {
+		b.d.everyCB = append(b.d.everyCB, fn)
+		return b
+	}
+	if r := b.d.elems[elem]; r != nil {
+		r.callbacks = append(r.callbacks, fn)
+	}
+	return b
+}
+
+// CheckLinkText sets whether a link whose text looks like a web address
+// ("https://…", "http://…" or "www.…") for a host other than the host of
+// its href is unwrapped, as a phishing guard.
+func (b *PolicyBuilder) CheckLinkText(on bool) *PolicyBuilder {
+	b.d.linkText = on
+	return b
+}
+
+// MaxDepth sets the maximum element nesting depth of a body, counted in the
+// parsed tree; n <= 0 means [DefaultMaxDepth]. Values above 500 are lowered
+// to 500, below the HTML parser's own limit of 512.
+func (b *PolicyBuilder) MaxDepth(n int) *PolicyBuilder {
+	if n <= 0 {
+		n = DefaultMaxDepth
+	}
+	b.d.maxDepth = min(n, 500)
+	return b
+}
+
+// MaxBodySize sets the maximum body size in bytes; n <= 0 means
+// [DefaultMaxBodySize].
+func (b *PolicyBuilder) MaxBodySize(n int) *PolicyBuilder {
+	if n <= 0 {
+		n = DefaultMaxBodySize
+	}
+	b.d.maxSize = n
+	return b
+}
+
+var articlePolicy = sync.OnceValue(func() *Policy {
+	b := NewPolicy().
+		AllowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
+			"strong", "b", "em", "i", "u", "s", "sub", "sup", "small", "mark",
+			"del", "ins", "kbd", "samp", "var", "wbr", "dfn",
+			"blockquote", "q", "cite", "code", "pre",
+			"ul", "ol", "li", "dl", "dt", "dd",
+			"a", "img", "figure", "figcaption",
+			"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+			"abbr", "time", "span").
+		AllowAttrs("title", "lang").Globally().
+		AllowAttrs("href", "rel", "target").OnElements("a").
+		AllowAttrs("src", "srcset", "sizes", "alt", "width", "height", "loading").OnElements("img").
+		AllowAttrs("cite").OnElements("blockquote", "q", "del", "ins").
+		AllowAttrs("datetime").OnElements("time", "del", "ins").
+		AllowAttrs("start", "reversed", "type").OnElements("ol").
+		AllowAttrs("value").OnElements("li").
+		AllowAttrs("colspan", "rowspan").OnElements("td", "th").
+		AllowAttrs("scope", "abbr").OnElements("th").
+		RequireRel("nofollow").
+		CheckLinkText(true)
+	d := &b.d
+	d.global["dir"] = attrRule{valid: valueIn("ltr", "rtl", "auto")}
+	img := d.elems["img"]
+	img.attrs["width"] = attrRule{valid: validDimension}
+	img.attrs["height"] = attrRule{valid: validDimension}
+	img.attrs["loading"] = attrRule{valid: valueIn("lazy", "eager")}
+	for _, e := range []string{"td", "th"} {
+		d.elems[e].attrs["colspan"] = attrRule{valid: validSpan}
+		d.elems[e].attrs["rowspan"] = attrRule{valid: validSpan}
+	}
+	d.elems["th"].attrs["scope"] = attrRule{valid: valueIn("row", "col", "rowgroup", "colgroup")}
+	d.elems["ol"].attrs["start"] = attrRule{valid: validInt}
+	d.elems["ol"].attrs["reversed"] = attrRule{valid: func(v string) bool { return v == "" || strings.EqualFold(v, "reversed") }}
+	d.elems["ol"].attrs["type"] = attrRule{valid: valueIn("1", "a", "A", "i", "I")}
+	d.elems["li"].attrs["value"] = attrRule{valid: validInt}
+	return b.Policy()
+})
+
+// ArticlePolicy returns the policy for article bodies, the one [Sanitize]
+// uses. It is built once and shared; derive a modified copy with
+// [Policy.Builder].
+//
+// Elements kept (all others are unwrapped, or dropped with their content
+// as listed under [PolicyBuilder.DropElements]):
+//
+//	p br hr h2 h3 h4 h5 h6
+//	strong b em i u s sub sup small mark del ins kbd samp var wbr dfn
+//	blockquote q cite code pre
+//	ul ol li dl dt dd
+//	a img figure figcaption
+//	table thead tbody tfoot tr th td caption
+//	abbr time span
+//
+// Attributes kept:
+//
+//	every element   title lang dir (ltr, rtl or auto)
+//	a               href rel target
+//	img             src srcset sizes alt width height (digits, optional %)
+//	                loading (lazy or eager)
+//	blockquote q    cite
+//	del ins         cite datetime
+//	time            datetime
+//	ol              start (integer) reversed type (1 a A i I)
+//	li              value (integer)
+//	td th           colspan rowspan (1 to 1000)
+//	th              scope (row col rowgroup colgroup) abbr
+//
+// URLs may be http, https, mailto or relative. Links get rel="nofollow";
+// target may only be _blank, which adds noopener and noreferrer to rel. A
+// link without an acceptable href is unwrapped and an image without an
+// acceptable src is dropped. Links whose text names another host than
+// their href are unwrapped ([PolicyBuilder.CheckLinkText]). The limits are
+// [DefaultMaxDepth] and [DefaultMaxBodySize].
+func ArticlePolicy() *Policy {
+	return articlePolicy()
+}
+
+func valueIn(vals ...string) func(string) bool {
+	return func(v string) bool {
+		for _, x := range vals {
+			if v == x {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func validInt(v string) bool {
+	v = strings.TrimPrefix(v, "-")
+	if v == "" || len(v) > 9 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func validSpan(v string) bool {
+	if !validInt(v) || v[0] == '-' || len(v) > 4 {
+		return false
+	}
+	return v != "0" && (len(v) < 4 || v <= "1000")
+}
+
+func validDimension(v string) bool {
+	v = strings.TrimSuffix(v, "%")
+	return validInt(v) && v[0] != '-' && len(v) <= 5
+}

@@ -1,0 +1,309 @@
+package article
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// The serialiser. It writes the kept tree in the canonical form:
+//
+//   - in text, '&', '<', '>' and U+00A0 are written as &amp; &lt; &gt; and
+//     &nbsp;, and NUL characters are left out; every other character,
+//     apostrophes and quotes included, is written as is;
+//   - attribute values are always double-quoted, with '&' and '"' written as
+//     &amp; and &quot;;
+//   - void elements have no end tag and no "/"; every other element has its
+//     end tag;
+//   - a text that starts a pre element with a line feed gets one more line
+//     feed, which the parser removes again.
+//
+// Only names that validName accepts are ever written, so names need no
+// escaping.
+
+// textSpecial marks the bytes escapeText looks at.
+var textSpecial = [256]bool{'&': true, '<': true, '>': true, 0: true, 0xC2: true}
+
+func htmlEscapeText(w *strings.Builder, s string) {
+	i := 0
+	for i < len(s) && !textSpecial[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		w.WriteString(s)
+		return
+	}
+	last := 0
+	for ; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case 0:
+			esc = ""
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				w.WriteString(s[last:i])
+				w.WriteString("&nbsp;")
+				i++
+				last = i + 1
+			}
+			continue
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(esc)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
+func htmlEscapeAttr(w *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '"':
+			esc = "&quot;"
+		case 0:
+			esc = "\uFFFD"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(esc)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
+// inertBody reports whether body has no '<' and no '&', so that it parses to a
+// single text node (or nothing) whatever it holds.
+func inertBody(body string) bool {
+	return strings.IndexByte(body, '<') < 0 && strings.IndexByte(body, '&') < 0
+}
+
+// inertText returns what the parser and the serialiser make of an inert
+// body, without parsing it: line breaks normalised to "\n", NUL removed,
+// '>' and U+00A0 escaped.
+func inertText(body string) string {
+	if strings.IndexByte(body, '>') < 0 && strings.IndexByte(body, '\r') < 0 &&
+		strings.IndexByte(body, 0) < 0 && !strings.Contains(body, "\u00a0") {
+		return body
+	}
+	if strings.IndexByte(body, '\r') >= 0 {
+		body = strings.ReplaceAll(body, "\r\n", "\n")
+		body = strings.ReplaceAll(body, "\r", "\n")
+	}
+	var w strings.Builder
+	w.Grow(len(body) + 16)
+	htmlEscapeText(&w, body)
+	return w.String()
+}
+
+// rawTextElements are those whose content the tokenizer reads as raw text
+// or RCDATA.
+var rawTextElements = nameSet("iframe", "noembed", "noframes", "noscript",
+	"plaintext", "script", "style", "textarea", "title", "xmp")
+
+// markupFreeText returns the escaped text of body, without any markup and
+// without the content of raw-text elements such as script and style. It is
+// what Sanitize returns for a body past the policy's limits; it uses the
+// tokenizer, whose cost is linear and which has no depth limit.
+func markupFreeText(body string) string {
+	z := html.NewTokenizerFragment(strings.NewReader(body), "body")
+	var w strings.Builder
+	w.Grow(len(body) / 2)
+	skip := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return w.String()
+		case html.TextToken:
+			if !skip {
+				htmlEscapeText(&w, string(z.Text()))
+			}
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			skip = rawTextElements[string(name)]
+		case html.EndTagToken, html.SelfClosingTagToken:
+			skip = false
+		}
+	}
+}
+
+// The URL check.
+
+// trimC0Space removes leading and trailing C0 controls and spaces, and every
+// tab, line feed and carriage return, as the WHATWG URL parser does.
+func trimC0Space(s string) string {
+	i, j := 0, len(s)
+	for i < j && s[i] <= ' ' {
+		i++
+	}
+	for j > i && s[j-1] <= ' ' {
+		j--
+	}
+	s = s[i:j]
+	if strings.ContainsAny(s, "\t\n\r") {
+		s = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(s)
+	}
+	return s
+}
+
+// urlScheme returns the scheme of s, lower-cased, or "" if s has none: an
+// ASCII letter followed by letters, digits, '+', '-' or '.', then ':'.
+func urlScheme(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
+			if i == 0 {
+				return ""
+			}
+		case c == ':':
+			if i == 0 {
+				return ""
+			}
+			return strings.ToLower(s[:i])
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// checkURL applies the URL check to one URL and returns the URL to write
+// (surrounding spaces and controls, tabs and line breaks removed) and
+// whether it is allowed.
+func checkURL(d *policyData, raw string) (string, bool) {
+	s := trimC0Space(raw)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c == 0x7f || c == '\\' {
+			return "", false
+		}
+		if c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+			return "", false // C1 control
+		}
+	}
+	scheme := urlScheme(s)
+	if scheme == "" {
+		if !d.relative {
+			return "", false
+		}
+	} else if !d.schemes[scheme] || neverSchemes[scheme] {
+		return "", false
+	}
+	if scheme == "mailto" {
+		// Opaque: url.Parse has nothing to check beyond the scheme.
+		return s, true
+	}
+	if scheme != "" && simpleURL(s, len(scheme)) {
+		return s, true
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.User != nil || !strings.EqualFold(u.Scheme, scheme) {
+		return "", false
+	}
+	return s, true
+}
+
+// simpleURL reports whether s, a URL with a scheme of length n, is of the
+// common form scheme://host/path?query#fragment made only of characters that
+// url.Parse accepts without question (no '%', no '@', no '[', no spaces), so
+// that parsing it could not reject it.
+func simpleURL(s string, n int) bool {
+	if !strings.HasPrefix(s[n:], "://") || len(s) == n+3 {
+		return false
+	}
+	for i := n + 3; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("-._~/?#=&+,;!*()$'", c) >= 0) {
+			return false
+		}
+		if c == ':' {
+			return false
+		}
+	}
+	return s[n+3] != '/' && s[n+3] != '?' && s[n+3] != '#'
+}
+
+// checkURLAttr checks the value of a URL-bearing attribute: each candidate
+// of a srcset, each URL of a ping, or the whole value. It returns the value
+// to write, and the offending URL if the value is refused.
+func checkURLAttr(d *policyData, name, v string) (string, bool) {
+	switch name {
+	case "srcset":
+		bad, ok := checkSrcset(d, v)
+		if !ok {
+			return bad, false
+		}
+		return v, true
+	case "ping":
+		for _, f := range strings.Fields(v) {
+			if _, ok := checkURL(d, f); !ok {
+				return f, false
+			}
+		}
+		return v, true
+	}
+	if out, ok := checkURL(d, v); ok {
+		return out, true
+	}
+	return v, false
+}
+
+func htmlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// checkSrcset splits a srcset into image candidates, as the HTML spec does,
+// and checks each URL. It returns the first refused URL.
+func checkSrcset(d *policyData, v string) (string, bool) {
+	i := 0
+	seen := false
+	for {
+		for i < len(v) && (htmlSpace(v[i]) || v[i] == ',') {
+			i++
+		}
+		if i >= len(v) {
+			break
+		}
+		start := i
+		for i < len(v) && !htmlSpace(v[i]) {
+			i++
+		}
+		u := v[start:i]
+		if strings.HasSuffix(u, ",") {
+			u = strings.TrimRight(u, ",")
+		} else {
+			// Descriptors, up to the next comma outside parentheses.
+			depth := 0
+			for i < len(v) && (v[i] != ',' || depth > 0) {
+				switch v[i] {
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+				i++
+			}
+		}
+		seen = true
+		if _, ok := checkURL(d, u); !ok || u == "" {
+			return u, false
+		}
+	}
+	return "", seen
+}

@@ -1,0 +1,913 @@
+package article
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+var updateSanitize = flag.Bool("update-sanitize", false, "rewrite the sanitiser's golden files in testdata/sanitize")
+
+// ---- An independent safety checker -------------------------------------
+//
+// It shares no code with the sanitiser: it parses the output as a browser
+// would (with scripting on and off) and lists every construct that could run
+// script or hijack the page.
+
+// checkerElements is the documented ArticlePolicy allowlist, written out
+// again on purpose.
+var checkerElements = strings.Fields(`p br hr h2 h3 h4 h5 h6 strong b em i u s
+	sub sup small mark del ins kbd samp var wbr dfn blockquote q cite code pre
+	ul ol li dl dt dd a img figure figcaption table thead tbody tfoot tr th td
+	caption abbr time span`)
+
+var checkerURLAttrs = map[string]bool{"href": true, "src": true, "srcset": true,
+	"cite": true, "action": true, "formaction": true, "data": true, "poster": true,
+	"ping": true, "background": true, "xlink:href": true}
+
+var checkerSchemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.\-]*):`)
+
+// browserScheme returns the scheme a browser would see in an attribute
+// value, lower-cased, or "".
+func browserScheme(v string) string {
+	v = strings.TrimFunc(v, func(r rune) bool { return r <= ' ' })
+	v = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, v)
+	if m := checkerSchemeRE.FindStringSubmatch(v); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+// unsafeConstructs lists what is wrong with out; nil means safe.
+func unsafeConstructs(out string) []string {
+	var bad []string
+	allowed := map[string]bool{}
+	for _, e := range checkerElements {
+		allowed[e] = true
+	}
+	for _, scripting := range []bool{true, false} {
+		ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+		nodes, err := html.ParseFragmentWithOptions(strings.NewReader(out), ctx, html.ParseOptionEnableScripting(scripting))
+		if err != nil {
+			return []string{"output does not parse: " + err.Error()}
+		}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			switch n.Type {
+			case html.CommentNode:
+				bad = append(bad, "comment "+strconv.Quote(n.Data))
+			case html.ElementNode:
+				if n.Namespace != "" || !allowed[n.Data] {
+					bad = append(bad, "element "+n.Namespace+" "+n.Data)
+				}
+				var rel, target string
+				hasTarget := false
+				for _, a := range n.Attr {
+					k := strings.ToLower(a.Key)
+					switch {
+					case a.Namespace != "":
+						bad = append(bad, "namespaced attribute "+a.Namespace+":"+k)
+					case strings.HasPrefix(k, "on"), k == "style", k == "srcdoc":
+						bad = append(bad, "attribute "+k)
+					case k == "rel":
+						rel = a.Val
+					case k == "target":
+						target, hasTarget = a.Val, true
+					}
+					if checkerURLAttrs[k] {
+						var urls []string
+						switch k {
+						case "srcset":
+							for _, c := range strings.Split(a.Val, ",") {
+								if f := strings.Fields(c); len(f) > 0 {
+									urls = append(urls, f[0])
+								}
+							}
+						case "ping":
+							urls = strings.Fields(a.Val)
+						default:
+							urls = []string{a.Val}
+						}
+						for _, u := range urls {
+							switch browserScheme(u) {
+							case "", "http", "https", "mailto":
+							default:
+								bad = append(bad, "URL "+k+"="+strconv.Quote(a.Val))
+							}
+						}
+					}
+				}
+				if hasTarget {
+					toks := strings.Fields(strings.ToLower(rel))
+					if target != "_blank" || !hasString(toks, "noopener") || !hasString(toks, "noreferrer") {
+						bad = append(bad, fmt.Sprintf("target=%q with rel=%q", target, rel))
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		for _, n := range nodes {
+			walk(n)
+		}
+	}
+	return bad
+}
+
+func TestUnsafeConstructsCatches(t *testing.T) {
+	// The checker must itself be able to fail.
+	for _, in := range []string{
+		`<script>alert(1)</script>`,
+		`<img src=x onerror=alert(1)>`,
+		`<p style="x">a</p>`,
+		`<a href=" jav&#x09;ascript:alert(1)">x</a>`,
+		`<a href="https://x" target="_blank" rel="nofollow">x</a>`,
+		`<a href="https://x" target="_top" rel="noopener noreferrer">x</a>`,
+		`<svg></svg>`,
+		`<img src="https://x" srcset="https://x 1x, javascript:alert(1) 2x">`,
+		`<!-- x -->`,
+		`<noscript><img src=x onerror=alert(1)></noscript>`,
+		`<div>x</div>`,
+	} {
+		assert.NotEmpty(t, unsafeConstructs(in), in)
+	}
+	assert.Empty(t, unsafeConstructs(`<p>a <a href="https://x" rel="noopener noreferrer" target="_blank">b</a></p>`))
+}
+
+// checkSanitized asserts what must hold for every input: no unsafe
+// construct, idempotence, and the fixpoint (the output re-parsed has nothing
+// left to change).
+func checkSanitized(t testing.TB, p *Policy, in string) string {
+	t.Helper()
+	out, rep, err := p.SanitizeReport(in)
+	if bad := unsafeConstructs(out); len(bad) > 0 {
+		t.Fatalf("unsafe output for %q:\n%s\n%v", in, out, bad)
+	}
+	if again := p.Sanitize(out); again != out {
+		t.Fatalf("not idempotent for %q:\n1: %q\n2: %q", in, out, again)
+	}
+	if plain := p.Sanitize(in); plain != out {
+		t.Fatalf("Sanitize and SanitizeReport differ for %q:\n%q\n%q", in, plain, out)
+	}
+	out2, rep2, err2 := p.SanitizeReport(out)
+	if err2 != nil || len(rep2) != 0 || out2 != out {
+		t.Fatalf("no fixpoint for %q:\nout: %q\nerr: %v\nreport: %v", in, out, err2, rep2)
+	}
+	if err != nil && rep != nil {
+		t.Fatalf("report %v with error %v", rep, err)
+	}
+	for _, c := range rep {
+		if c.Line < 1 || c.Column < 1 {
+			t.Fatalf("change without position for %q: %+v", in, c)
+		}
+	}
+	return out
+}
+
+type xssVector struct{ name, input string }
+
+func readXSSVectors(t testing.TB) []xssVector {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "xss-vectors.tsv"))
+	require.NoError(t, err)
+	defer f.Close()
+	var vs []xssVector
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		name, in, ok := strings.Cut(sc.Text(), "\t")
+		require.True(t, ok, "line %q", sc.Text())
+		vs = append(vs, xssVector{name, in})
+	}
+	require.NoError(t, sc.Err())
+	require.GreaterOrEqual(t, len(vs), 80)
+	return vs
+}
+
+// sanitizeGolden compares got with the file, or rewrites it with -update-sanitize.
+func sanitizeGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *updateSanitize {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -run Sanitize -update-sanitize to create it")
+	assert.Equal(t, string(want), got, path)
+}
+
+func TestSanitizeVectors(t *testing.T) {
+	p := ArticlePolicy()
+	var golden strings.Builder
+	for _, v := range readXSSVectors(t) {
+		t.Run(v.name, func(t *testing.T) {
+			out := checkSanitized(t, p, v.input)
+			_, rep, err := p.SanitizeReport(v.input)
+			fmt.Fprintf(&golden, "%s\t%s\n", v.name, strconv.Quote(out))
+			for _, c := range rep {
+				fmt.Fprintf(&golden, "\t%s\n", c)
+			}
+			if err != nil {
+				fmt.Fprintf(&golden, "\terror: %v\n", err)
+			}
+			switch v.name {
+			case "nesting-depth-flattening", "own-depth-300":
+				require.ErrorIs(t, err, ErrTooDeep)
+				assert.NotContains(t, out, "<")
+			case "double-decoding-after-sanitise", "own-template-expression", "own-rawtext-title-attr":
+				// Text that only looks dangerous: kept as text (or as a
+				// quoted, escaped attribute value).
+				require.NoError(t, err)
+				assert.Empty(t, rep)
+			case "own-event-broken-img", "own-unterminated-attribute", "own-page-frameset":
+				// The parser itself discards the tag (cut off at the end of
+				// the body, or a frameset in a body): nothing left to change.
+				require.NoError(t, err)
+				assert.Empty(t, rep)
+			default:
+				require.NoError(t, err)
+				assert.NotEmpty(t, rep, "an attack xssVector must cause a change")
+			}
+		})
+	}
+	sanitizeGolden(t, filepath.Join("testdata", "sanitize", "vectors.golden"), golden.String())
+}
+
+func TestSanitizeCases(t *testing.T) {
+	type K = ChangeKind
+	tests := []struct {
+		name  string
+		in    string
+		want  string
+		kinds []ChangeKind
+	}{
+		{"empty", "", "", nil},
+		{"plain text", "hello world", "hello world", nil},
+		{"inert text escaped", "a > b\u00a0c", "a &gt; b&nbsp;c", nil},
+		{"inert CRLF", "a\r\nb\rc", "a\nb\nc", nil},
+		{"entities", "AT&T &lt;x&gt; &quot;q&quot; &#39;a&#39; &nbsp;", "AT&amp;T &lt;x&gt; \"q\" 'a' &nbsp;", nil},
+		{"canonical kept", `<p>It's "fine" &amp; good</p>`, `<p>It's "fine" &amp; good</p>`, nil},
+		{"attribute quoting", `<a href='https://x.example/?a=1&b="2"' rel=nofollow>x</a>`,
+			`<a href="https://x.example/?a=1&amp;b=&quot;2&quot;" rel="nofollow">x</a>`, nil},
+		{"unknown unwrapped", `<div><p>a</p></div>`, `<p>a</p>`, []K{ChangeElementUnwrapped}},
+		{"script dropped", `<p>a<script>alert(1)</script>b</p>`, `<p>ab</p>`, []K{ChangeElementDropped}},
+		{"comment dropped", `<p>a<!-- c -->b</p>`, `<p>ab</p>`, []K{ChangeCommentDropped}},
+		{"event handler", `<p onclick="x()">a</p>`, `<p>a</p>`, []K{ChangeAttrRemoved}},
+		{"js link", `<a href="javascript:alert(1)">x</a>`, `x`, []K{ChangeElementUnwrapped, ChangeURLRejected}},
+		{"rel added", `<a href="https://x.example/">x</a>`, `<a href="https://x.example/" rel="nofollow">x</a>`, []K{ChangeRelRewritten}},
+		{"rel normalised", `<a href="/x" rel="NoFollow  evil nofollow UGC">x</a>`, `<a href="/x" rel="nofollow ugc">x</a>`, []K{ChangeRelRewritten}},
+		{"target blank", `<a href="/x" target="_blank" rel="nofollow">x</a>`,
+			`<a href="/x" rel="nofollow noopener noreferrer" target="_blank">x</a>`, []K{ChangeRelRewritten}},
+		{"target other", `<a href="/x" target="_self" rel="nofollow">x</a>`, `<a href="/x" rel="nofollow">x</a>`, []K{ChangeAttrRemoved}},
+		{"url cleaned", "<a href=\" https://x.example/a\tb \" rel=nofollow>x</a>", `<a href="https://x.example/ab" rel="nofollow">x</a>`, []K{ChangeURLCleaned}},
+		{"userinfo", `<a href="https://bank.example@evil.example/">x</a>`, `x`, []K{ChangeElementUnwrapped, ChangeURLRejected}},
+		{"img without src dropped", `<p><img alt="x" src="javascript:alert(1)">y</p>`, `<p>y</p>`, []K{ChangeElementDropped, ChangeURLRejected}},
+		{"img kept", `<img src="/a.png" alt="A" width="10" height="20%" loading="lazy">`, `<img src="/a.png" alt="A" width="10" height="20%" loading="lazy">`, nil},
+		{"img bad values", `<img src="/a.png" width="10px" loading="soon">`, `<img src="/a.png">`, []K{ChangeAttrRemoved, ChangeAttrRemoved}},
+		{"srcset ok", `<img src="/a.png" srcset="/a.png 1x, https://x.example/b,c.png 2x">`, `<img src="/a.png" srcset="/a.png 1x, https://x.example/b,c.png 2x">`, nil},
+		{"void self-closing", `<br/><hr />`, `<br><hr>`, nil},
+		{"pre newline", "<pre>\n\nx</pre>", "<pre>\n\nx</pre>", nil},
+		{"pre newline after unwrap", "<pre><span>\nx</span></pre>", "<pre><span>\nx</span></pre>", nil},
+		{"pre newline after dropped", "<pre><xss>\nx</xss></pre>", "<pre>\n\nx</pre>", []K{ChangeElementUnwrapped}},
+		{"table implied", `<table><tr><td>1</td></tr></table>`, `<table><tbody><tr><td>1</td></tr></tbody></table>`, nil},
+		{"heading nesting repaired", `<h2><xss><h3>x</h3></xss></h2>`, `<h2></h2><h3>x</h3>`, []K{ChangeElementUnwrapped}},
+		{"nested links repaired", `<a href="/1" rel="nofollow"><marquee><a href="/2" rel="nofollow">x</a></marquee></a>`,
+			`<a href="/1" rel="nofollow"></a><a href="/2" rel="nofollow">x</a>`, []K{ChangeElementUnwrapped}},
+		{"link text mismatch", `<a href="https://evil.example/">https://bank.example/</a>`, `https://bank.example/`, []K{ChangeLinkTextMismatch}},
+		{"link text match", `<a href="https://www.bank.example/x" rel="nofollow">bank.example? www.bank.example</a>`,
+			`<a href="https://www.bank.example/x" rel="nofollow">bank.example? www.bank.example</a>`, nil},
+		{"namespaced attr", `<p xml:lang="en">x</p>`, `<p>x</p>`, []K{ChangeAttrRemoved}},
+		{"nul", "<p>a\x00b</p>", "<p>ab</p>", nil},
+		{"nbsp attr", "<p title=\"a&nbsp;b\">x</p>", "<p title=\"a\u00a0b\">x</p>", nil},
+	}
+	p := ArticlePolicy()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := checkSanitized(t, p, tt.in)
+			assert.Equal(t, tt.want, out)
+			_, rep, err := p.SanitizeReport(tt.in)
+			require.NoError(t, err)
+			var kinds []ChangeKind
+			for _, c := range rep {
+				kinds = append(kinds, c.Kind)
+			}
+			assert.Equal(t, tt.kinds, kinds, "report:\n%s", rep)
+		})
+	}
+}
+
+// wantPos computes, independently of lineCol, the 1-based line and rune
+// column of the first occurrence of needle in body.
+func wantPos(t *testing.T, body, needle string) (int, int) {
+	t.Helper()
+	i := strings.Index(body, needle)
+	require.GreaterOrEqual(t, i, 0, "needle %q", needle)
+	require.Equal(t, i, strings.LastIndex(body, needle), "needle %q not unique", needle)
+	lines := strings.Split(body[:i], "\n")
+	return len(lines), utf8.RuneCountInString(lines[len(lines)-1]) + 1
+}
+
+func TestSanitizeReportPositions(t *testing.T) {
+	body := "<p>Première ligne, <b onclick=\"x()\">gras</b></p>\r\n" +
+		"<p>deux <a href=\"javascript:alert(1)\">lien</a>\n" +
+		"<p>trois <div\n" +
+		"   class=\"c\" id=\"i\">quatre</div>\n" +
+		"<table><tr><td>x</td><xss>y</xss></tr></table>\n" +
+		"<p>é<!-- note --><span style=\"color:red\" title=\"t\">s</span> <span\tSTYLE=x>z</span></p>\n" +
+		"<script>alert(1)</script>\n" +
+		"\t<img src=\"https://x.example/a.png\" onerror=\"y\"><img src=x srcset=\"a.png 1x, javascript:x 2x\">\n" +
+		"<ul><li><b class=b1>1<p>2</b>3</p> <b class=b2 id=b2>4</b></li></ul>\n" +
+		"<table><tr><td>a</td></tr></table><table><tbody class=real><tr><td>b</td></tr></tbody></table>\n" +
+		"<p>end</p></p><p data-last=1>x</p><img\nsrc=/a.png\nalt=a\nonload=z>"
+	_, rep, err := ArticlePolicy().SanitizeReport(body)
+	require.NoError(t, err)
+	type want struct {
+		Kind         ChangeKind
+		Elem, Attr   string
+		Line, Column int
+	}
+	w := func(k ChangeKind, elem, attr, needle string) want {
+		l, c := wantPos(t, body, needle)
+		return want{k, elem, attr, l, c}
+	}
+	wants := []want{
+		w(ChangeAttrRemoved, "b", "onclick", `onclick="x()"`),
+		w(ChangeElementUnwrapped, "a", "", `<a href="javascript`),
+		w(ChangeURLRejected, "a", "href", `href="javascript`),
+		w(ChangeElementUnwrapped, "div", "", `<div`),
+		w(ChangeElementUnwrapped, "xss", "", `<xss>`),
+		w(ChangeCommentDropped, "", "", `<!-- note -->`),
+		w(ChangeAttrRemoved, "span", "style", `style="color:red"`),
+		w(ChangeAttrRemoved, "span", "style", `STYLE=x`),
+		w(ChangeElementDropped, "script", "", `<script>`),
+		w(ChangeAttrRemoved, "img", "onerror", `onerror="y"`),
+		w(ChangeURLRejected, "img", "srcset", `srcset="a.png 1x, javascript:x 2x"`),
+		w(ChangeAttrRemoved, "b", "class", `class=b1`),
+		// The clone of the first b that the parser opens inside p has no
+		// tag of its own: it is located where its own content starts.
+		w(ChangeAttrRemoved, "b", "class", `<p>2</b>`),
+		w(ChangeAttrRemoved, "b", "class", `class=b2`),
+		w(ChangeAttrRemoved, "b", "id", `id=b2`),
+		w(ChangeAttrRemoved, "tbody", "class", `class=real`),
+		w(ChangeAttrRemoved, "p", "data-last", `data-last`),
+		w(ChangeAttrRemoved, "img", "onload", `onload`),
+	}
+	var got []want
+	for _, c := range rep {
+		got = append(got, want{c.Kind, c.Element, c.Attr, c.Line, c.Column})
+	}
+	assert.Equal(t, wants, got, "report:\n%s", rep)
+}
+
+func TestSanitizeReportValues(t *testing.T) {
+	long := strings.Repeat("é", 100)
+	_, rep, err := ArticlePolicy().SanitizeReport(`<p title="` + long + `" data-x="1">x</p><a href="ftp://x/" rel="me">y</a><!--` + long + `-->`)
+	require.NoError(t, err)
+	require.Len(t, rep, 4, "report:\n%s", rep)
+	assert.Equal(t, Change{Kind: ChangeAttrRemoved, Element: "p", Attr: "data-x", Value: "1", Line: 1, Column: 113}, rep[0])
+	assert.Equal(t, Change{Kind: ChangeElementUnwrapped, Element: "a", Line: 1, Column: 129}, rep[1])
+	assert.Equal(t, Change{Kind: ChangeURLRejected, Element: "a", Attr: "href", Value: "ftp://x/", Line: 1, Column: 132}, rep[2])
+	assert.Equal(t, ChangeCommentDropped, rep[3].Kind)
+	assert.True(t, strings.HasSuffix(rep[3].Value, "…"))
+	assert.True(t, utf8.ValidString(rep[3].Value))
+	assert.LessOrEqual(t, len(rep[3].Value), maxChangeValue+len("…"))
+	assert.Equal(t, `1:132: URL rejected <a href> "ftp://x/"`, rep[2].String())
+	assert.Equal(t, `1:129: element unwrapped <a>`, rep[1].String())
+	assert.Equal(t, rep[1].String()+"\n"+rep[2].String(), rep[1:3].String())
+	// The title was valid: no change for it.
+	for _, c := range rep {
+		assert.NotEqual(t, "title", c.Attr)
+	}
+}
+
+func TestSanitizeGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "sanitize", "*.html"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		if strings.HasSuffix(f, ".golden.html") {
+			continue
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			in, err := os.ReadFile(f)
+			require.NoError(t, err)
+			out := checkSanitized(t, ArticlePolicy(), string(in))
+			_, rep, err := ArticlePolicy().SanitizeReport(string(in))
+			require.NoError(t, err)
+			base := strings.TrimSuffix(f, ".html")
+			sanitizeGolden(t, base+".golden.html", out)
+			sanitizeGolden(t, base+".report.txt", rep.String()+"\n")
+		})
+	}
+}
+
+func TestSanitizeCanonicalUnchanged(t *testing.T) {
+	in, err := os.ReadFile(filepath.Join("testdata", "sanitize", "canonical.html"))
+	require.NoError(t, err)
+	out, rep, err := ArticlePolicy().SanitizeReport(string(in))
+	require.NoError(t, err)
+	assert.Empty(t, rep)
+	assert.Equal(t, string(in), out, "a canonical body must come out byte-identical")
+}
+
+// parseSanitized parses a body for the tests.
+func parseSanitized(t testing.TB, s string) []*html.Node {
+	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
+	require.NoError(t, err)
+	return nodes
+}
+
+func collectNodes(nodes []*html.Node, keep func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if keep(n) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return out
+}
+
+func textOfNodes(nodes []*html.Node) string {
+	var b strings.Builder
+	for _, n := range collectNodes(nodes, func(n *html.Node) bool { return n.Type == html.TextNode }) {
+		b.WriteString(n.Data)
+	}
+	return b.String()
+}
+
+func TestSanitizeSample(t *testing.T) {
+	in, err := os.ReadFile(filepath.Join("testdata", "sanitize", "sample.html"))
+	require.NoError(t, err)
+	out := checkSanitized(t, ArticlePolicy(), string(in))
+	before, after := parseSanitized(t, string(in)), parseSanitized(t, out)
+	assert.Equal(t, textOfNodes(before), textOfNodes(after), "all text kept")
+	isElem := func(name string) func(*html.Node) bool {
+		return func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == name }
+	}
+	assert.Len(t, collectNodes(after, isElem("p")), 4)
+	links := collectNodes(after, isElem("a"))
+	require.Len(t, links, 1)
+	assert.Equal(t, []html.Attribute{
+		{Key: "href", Val: "https://ibn.fm/QBTS"},
+		{Key: "rel", Val: "nofollow noopener noreferrer"},
+		{Key: "target", Val: "_blank"},
+	}, links[0].Attr)
+	assert.Equal(t, "https://ibn.fm/QBTS", textOfNodes([]*html.Node{links[0]}))
+	_, rep, err := ArticlePolicy().SanitizeReport(string(in))
+	require.NoError(t, err)
+	require.Len(t, rep, 1)
+	line, col := wantPos(t, string(in), "rel='nofollow'")
+	assert.Equal(t, Change{Kind: ChangeRelRewritten, Element: "a", Attr: "rel", Value: "nofollow", Line: line, Column: col}, rep[0])
+}
+
+func TestSanitizeLimits(t *testing.T) {
+	p := ArticlePolicy()
+	nest := func(n int) string {
+		return strings.Repeat("<span>", n) + "x<script>hidden()</script>&amp;y" + strings.Repeat("</span>", n)
+	}
+	// The script element counts: it is at depth 256.
+	out, rep, err := p.SanitizeReport(nest(DefaultMaxDepth - 1))
+	require.NoError(t, err)
+	assert.Equal(t, []Change{{Kind: ChangeElementDropped, Element: "script", Value: "hidden()", Line: 1, Column: 255*6 + 2}}, []Change(rep))
+	assert.Equal(t, strings.Repeat("<span>", 255)+"x&amp;y"+strings.Repeat("</span>", 255), out)
+
+	for _, depth := range []int{DefaultMaxDepth + 1, 511, 600, 5000} {
+		out, rep, err := p.SanitizeReport(nest(depth))
+		require.ErrorIs(t, err, ErrTooDeep, "depth %d", depth)
+		assert.Nil(t, rep)
+		assert.Equal(t, "x&amp;y", out, "text content only")
+		assert.Equal(t, out, p.Sanitize(nest(depth)))
+	}
+	_, _, err = p.SanitizeReport("<p>a</p>\n" + nest(300))
+	assert.EqualError(t, err, "body nested too deeply: more than 256 levels at line 2, column 1537")
+
+	small := p.Builder().MaxBodySize(30).MaxDepth(2).Policy()
+	out, _, err = small.SanitizeReport("<p><b>x</b></p>")
+	require.NoError(t, err)
+	assert.Equal(t, "<p><b>x</b></p>", out)
+	out, _, err = small.SanitizeReport("<p><b><i>x</i></b></p>")
+	require.ErrorIs(t, err, ErrTooDeep)
+	assert.Equal(t, "x", out)
+	out, rep, err = small.SanitizeReport("<p>0123456789<style>p{}</style> &lt; 0123456789</p>")
+	require.ErrorIs(t, err, ErrBodyTooLarge)
+	assert.False(t, errors.Is(err, ErrTooDeep))
+	assert.Nil(t, rep)
+	assert.Equal(t, "0123456789 &lt; 0123456789", out)
+	assert.Equal(t, out, small.Sanitize("<p>0123456789<style>p{}</style> &lt; 0123456789</p>"))
+	assert.Equal(t, out, small.Sanitize(out), "text content is idempotent")
+}
+
+func TestSanitizeInertFastPath(t *testing.T) {
+	p := ArticlePolicy()
+	for _, s := range []string{
+		"", "x", " ", "\n", "a\r\nb\r\rc\n", "a > b", "\x00\x00a\x00", "nbsp\u00a0here",
+		"\xc2\xa0\xc2", "invalid \xff\xfe utf-8", "tab\tand\fform feed", "quotes ' \"",
+		"\u2028\u2029\ufeff", strings.Repeat("word ", 1000),
+	} {
+		require.True(t, inertBody(s))
+		ps, err := p.pass(s, false)
+		require.NoError(t, err)
+		assert.Equal(t, ps.out, inertText(s), "%q", s)
+		assert.Equal(t, ps.out, p.Sanitize(s))
+	}
+	s := "no markup at all"
+	assert.Equal(t, s, Sanitize(s))
+	allocs := testing.AllocsPerRun(100, func() { Sanitize(s) })
+	assert.Zero(t, allocs, "the fast path must not allocate")
+}
+
+func TestURLCheck(t *testing.T) {
+	d := &ArticlePolicy().d
+	tests := []struct {
+		in, out string
+		ok      bool
+	}{
+		{"https://example.com/a?b=c#d", "https://example.com/a?b=c#d", true},
+		{"HTTP://EXAMPLE.COM/", "HTTP://EXAMPLE.COM/", true},
+		{"mailto:a@example.com", "mailto:a@example.com", true},
+		{"/relative/path", "/relative/path", true},
+		{"relative", "relative", true},
+		{"#frag", "#frag", true},
+		{"//example.com/x", "//example.com/x", true},
+		{"https://example.com:8080/x", "https://example.com:8080/x", true},
+		{"https://example.com/%41", "https://example.com/%41", true},
+		{" \x01https://example.com/ \x1f", "https://example.com/", true},
+		{"ht\ntp\ts://example.com/", "https://example.com/", true},
+		{"javascript:alert(1)", "", false},
+		{"JAVASCRIPT:alert(1)", "", false},
+		{" \tjava\nscript:alert(1)", "", false},
+		{"java\x00script:alert(1)", "", false},
+		{"java\x0bscript:alert(1)", "", false},
+		{"https://example.com/\x7f", "", false},
+		{"https://example.com/\u0085", "", false},
+		{"vbscript:x", "", false},
+		{"data:image/png;base64,AAAA", "", false},
+		{"ftp://example.com/", "", false},
+		{"https://user@example.com/", "", false},
+		{"https://user:pw@example.com/", "", false},
+		{"//user@example.com/", "", false},
+		{`https:\\evil.example`, "", false},
+		{`/\evil.example`, "", false},
+		{"https://exa mple.com/", "", false},
+		{"https://[::1/", "", false},
+		{"a:b", "", false},
+	}
+	for _, tt := range tests {
+		out, ok := checkURL(d, tt.in)
+		assert.Equal(t, tt.ok, ok, "%q", tt.in)
+		assert.Equal(t, tt.out, out, "%q", tt.in)
+	}
+	noRel := NewPolicy().AllowRelativeURLs(false).AllowURLSchemes("tel", "javascript").RemoveURLSchemes("http")
+	_, ok := checkURL(&noRel.d, "/x")
+	assert.False(t, ok)
+	_, ok = checkURL(&noRel.d, "tel:+123")
+	assert.True(t, ok)
+	_, ok = checkURL(&noRel.d, "javascript:x")
+	assert.False(t, ok)
+	_, ok = checkURL(&noRel.d, "http://x/")
+	assert.False(t, ok)
+}
+
+func TestSrcset(t *testing.T) {
+	d := &ArticlePolicy().d
+	for in, ok := range map[string]bool{
+		"a.png":                                   true,
+		"a.png 1x, b.png 2x":                      true,
+		"a.png 100w,b.png 200w":                   true,
+		"https://x/a.png 1x,https://x/b,c.png":    true,
+		"a.png 1x, javascript:alert(1) 2x":        false,
+		"javascript:alert(1)":                     false,
+		"a.png (x, javascript:y) 1x, b.png":       true,
+		"a.png,javascript:alert(1)":               false,
+		"  , ,":                                   false,
+		"data:image/png;base64,AAA 1x":            false,
+		"a.png 1x,\njavascript:alert(1) 2x":       false,
+		"a.png 1x, https://u@evil.example/ 2x":    false,
+		"https://x/a.png 1x , https://x/b.png 2x": true,
+	} {
+		_, got := checkSrcset(d, in)
+		assert.Equal(t, ok, got, "%q", in)
+	}
+}
+
+func TestPolicyBuilder(t *testing.T) {
+	base := ArticlePolicy()
+	body := `<p class="lead" title="t">a <img src="/i.png" alt="i"> <a href="https://x.example/" rel="ugc">x</a> <a href="tel:+1">call</a></p><table><tr><td>c</td></tr></table>`
+
+	t.Run("preset untouched", func(t *testing.T) {
+		b := base.Builder().RemoveElements("img")
+		_ = b.Policy()
+		assert.Contains(t, base.Sanitize(body), "<img")
+	})
+	t.Run("remove from preset", func(t *testing.T) {
+		p := base.Builder().
+			RemoveElements("img", "table", "tbody", "tr", "td").
+			RemoveAttrs("title").Globally().
+			Policy()
+		assert.Equal(t, `<p>a  <a href="https://x.example/" rel="ugc nofollow">x</a> call</p>c`, p.Sanitize(body))
+	})
+	t.Run("allow attributes, schemes, rel", func(t *testing.T) {
+		p := base.Builder().
+			AllowAttrs("class").Matching(regexp.MustCompile(`^[a-z]+$`)).OnElements("p").
+			AllowURLSchemes("tel").
+			RequireRel("nofollow", "sponsored", "bogus").
+			Policy()
+		assert.Equal(t, `<p class="lead" title="t">a <img src="/i.png" alt="i"> <a href="https://x.example/" rel="ugc nofollow sponsored">x</a> <a href="tel:+1" rel="nofollow sponsored">call</a></p><table><tbody><tr><td>c</td></tr></tbody></table>`, p.Sanitize(body))
+		assert.Equal(t, `<p>x</p>`, p.Sanitize(`<p class="Lead1">x</p>`))
+	})
+	t.Run("remove attribute on one element", func(t *testing.T) {
+		p := base.Builder().RemoveAttrs("title", "alt").OnElements("img").Policy()
+		assert.Equal(t, `<p title="a"><img src="/i.png"></p>`, p.Sanitize(`<p title="a"><img src="/i.png" title="b" alt="c"></p>`))
+	})
+	t.Run("force attribute", func(t *testing.T) {
+		p := base.Builder().
+			ForceAttr("img", "loading", "lazy").
+			ForceAttr("a", "target", "_blank").
+			ForceAttr("p", "onclick", "x()").               // never allowed: ignored
+			ForceAttr("img", "src", "javascript:alert(1)"). // bad URL: ignored
+			Policy()
+		out, rep, err := p.SanitizeReport(`<img src="/i.png" loading="eager"><a href="/x">y</a><p>z</p>`)
+		require.NoError(t, err)
+		assert.Equal(t, `<img src="/i.png" loading="lazy"><a href="/x" rel="nofollow noopener noreferrer" target="_blank">y</a><p>z</p>`, out)
+		require.Len(t, rep, 3)
+		assert.Equal(t, Change{Kind: ChangeAttrSet, Element: "img", Attr: "loading", Value: "eager", Line: 1, Column: 19}, rep[0])
+		assert.Equal(t, ChangeAttrSet, rep[1].Kind)
+		assert.Equal(t, ChangeRelRewritten, rep[2].Kind)
+		checkSanitized(t, p, `<img src="/i.png" loading="eager"><a href="/x">y</a>`)
+	})
+	t.Run("callbacks", func(t *testing.T) {
+		var mu sync.Mutex
+		var seen []string
+		p := base.Builder().
+			OnElement("*", func(c *ElementContext) Action {
+				mu.Lock()
+				seen = append(seen, fmt.Sprintf("%s<%s@%d", c.Name, c.Parent, c.Depth))
+				mu.Unlock()
+				return ActionKeep
+			}).
+			OnElement("img", func(c *ElementContext) Action {
+				if src, _ := c.Attr("src"); strings.Contains(src, "pixel") {
+					return ActionDrop
+				}
+				c.SetAttr("alt", strings.ToUpper(ctxAttr(c, "alt")))
+				c.SetAttr("onerror", "alert(1)") // still filtered by the policy
+				c.RemoveAttr("title")
+				return ActionKeep
+			}).
+			OnElement("a", func(c *ElementContext) Action {
+				if href, _ := c.Attr("href"); strings.HasPrefix(href, "https://ads.") {
+					return ActionUnwrap
+				}
+				return ActionKeep
+			}).
+			Policy()
+		out, rep, err := p.SanitizeReport(`<p><img src="/pixel.gif"><img src="/a.png" alt="a" title="t"><a href="https://ads.example/">ad</a></p>`)
+		require.NoError(t, err)
+		assert.Equal(t, `<p><img src="/a.png" alt="A">ad</p>`, out)
+		var kinds []string
+		for _, c := range rep {
+			kinds = append(kinds, c.Kind.String()+" "+c.Attr)
+		}
+		// In the order of the body: a change to an attribute that is not in
+		// the body is located at its element's tag.
+		assert.Equal(t, []string{"element dropped ", "attribute set onerror", "attribute removed onerror", "attribute set alt", "attribute removed title", "element unwrapped "}, kinds)
+		assert.Contains(t, seen, "img<p@2")
+		assert.Contains(t, seen, "p<@1")
+	})
+	t.Run("empty policy keeps text", func(t *testing.T) {
+		p := NewPolicy().Policy()
+		assert.Equal(t, "a b c", p.Sanitize(`<p>a <b>b</b> <script>x</script>c</p>`))
+	})
+	t.Run("forbidden elements and attributes stay out", func(t *testing.T) {
+		p := NewPolicy().
+			AllowElements("script", "svg", "p", "x:y", "Style").
+			AllowAttrs("onclick", "style", "srcdoc", "title", "xml:lang", "xlink:href").Globally().
+			DropElements("figure").
+			AllowElements("figure").
+			Policy()
+		assert.Equal(t, `<p title="t">x</p>`, p.Sanitize(`<figure>gone</figure><p onclick="a" style="b" title="t" xml:lang="en" xlink:href="/x">x<script>s</script></p><svg></svg>`))
+	})
+	t.Run("no link text check", func(t *testing.T) {
+		p := base.Builder().CheckLinkText(false).RequireRel().Policy()
+		assert.Equal(t, `<a href="https://evil.example/">https://bank.example/</a>`, p.Sanitize(`<a href="https://evil.example/">https://bank.example/</a>`))
+	})
+}
+
+func ctxAttr(c *ElementContext, name string) string {
+	v, _ := c.Attr(name)
+	return v
+}
+
+func TestUnstableCallback(t *testing.T) {
+	n := 0
+	var mu sync.Mutex
+	p := ArticlePolicy().Builder().OnElement("p", func(c *ElementContext) Action {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		c.SetAttr("title", strconv.Itoa(n))
+		return ActionKeep
+	}).Policy()
+	// Dropping the script makes the sanitiser parse its output again, which
+	// shows that the callback does not settle.
+	out, rep, err := p.SanitizeReport("<p>x</p><script>s</script><div>y</div>")
+	require.ErrorIs(t, err, ErrUnstable)
+	assert.Nil(t, rep)
+	assert.Equal(t, "xy", out)
+}
+
+func TestChangeKindString(t *testing.T) {
+	assert.Equal(t, "element dropped", ChangeElementDropped.String())
+	assert.Equal(t, "comment dropped", ChangeCommentDropped.String())
+	assert.Equal(t, "ChangeKind(0)", ChangeKind(0).String())
+	assert.Equal(t, "ChangeKind(99)", ChangeKind(99).String())
+	for k := ChangeElementDropped; k <= ChangeCommentDropped; k++ {
+		assert.NotContains(t, k.String(), "ChangeKind")
+	}
+}
+
+func TestSanitizeConcurrent(t *testing.T) {
+	vs := readXSSVectors(t)
+	want := make([]string, len(vs))
+	for i, v := range vs {
+		want[i] = Sanitize(v.input)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, v := range vs {
+				out, _, _ := ArticlePolicy().SanitizeReport(v.input)
+				if out != want[i] {
+					t.Errorf("%s: concurrent result differs", v.name)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestLargeBody(t *testing.T) {
+	body := largeArticleBody()
+	require.GreaterOrEqual(t, len(body), 50_000)
+	out := checkSanitized(t, ArticlePolicy(), body)
+	nodes := parseSanitized(t, out)
+	count := func(name string) int {
+		return len(collectNodes(nodes, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == name }))
+	}
+	assert.Greater(t, count("a"), 300)
+	assert.Greater(t, count("img"), 30)
+	assert.Greater(t, count("li"), 100)
+	assert.Greater(t, count("td"), 100)
+	_, rep, err := ArticlePolicy().SanitizeReport(body)
+	require.NoError(t, err)
+	assert.NotEmpty(t, rep)
+}
+
+// largeArticleBody returns a deterministic article body of about 60 KB with
+// headings, paragraphs, lists, tables, images and many links, the way
+// press-release feeds write them. bench/sanitize_test.go builds the same.
+func largeArticleBody() string {
+	var b strings.Builder
+	for i := 0; b.Len() < 60_000; i++ {
+		fmt.Fprintf(&b, "<h2>Section %d: results and outlook</h2>\n", i)
+		fmt.Fprintf(&b, "<p>Company %d reported revenue of $%d.%d million, up %d%% from a year earlier, "+
+			"according to <a href=\"https://news.example.com/story/%d?utm_source=feed&amp;utm_medium=rss\" target=\"_blank\">the announcement</a>. "+
+			"Analysts at <a href='https://research.example.org/notes/%d'>Example Research</a> said the company's "+
+			"outlook was <em>cautiously optimistic</em>, while <strong>shares rose %d%%</strong> in early trading.</p>\n",
+			i, 10+i%90, i%10, i%30, i, i, i%7)
+		fmt.Fprintf(&b, "<p><img src=\"https://cdn.example.com/img/%d.jpg\" alt=\"Chart %d\" width=\"640\" height=\"360\" class=\"wp-image\" loading=\"lazy\"></p>\n", i, i)
+		b.WriteString("<ul>\n")
+		for j := 0; j < 5; j++ {
+			fmt.Fprintf(&b, "  <li><a href=\"https://www.example.com/%d/%d\" rel=\"nofollow\">Item %d.%d</a> &ndash; details &amp; notes</li>\n", i, j, i, j)
+		}
+		b.WriteString("</ul>\n<table>\n<thead><tr><th>Quarter</th><th>Revenue</th><th>Source</th></tr></thead>\n<tbody>\n")
+		for j := 0; j < 4; j++ {
+			fmt.Fprintf(&b, "<tr><td>Q%d</td><td style=\"text-align:right\">%d.%d</td><td><a href=\"/filings/%d/q%d\">filing</a></td></tr>\n", j+1, 100+i+j, j, i, j+1)
+		}
+		b.WriteString("</tbody>\n</table>\n")
+		fmt.Fprintf(&b, "<blockquote><p>&ldquo;We are pleased with quarter %d,&rdquo; said the CEO.</p></blockquote>\n", i)
+	}
+	return b.String()
+}
+
+func BenchmarkSanitize(b *testing.B) {
+	in, err := os.ReadFile(filepath.Join("testdata", "sanitize", "sample.html"))
+	require.NoError(b, err)
+	body := string(in)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Sanitize(body)
+	}
+}
+
+func BenchmarkSanitizeLarge(b *testing.B) {
+	body := largeArticleBody()
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Sanitize(body)
+	}
+}
+
+func BenchmarkSanitizeReport(b *testing.B) {
+	in, err := os.ReadFile(filepath.Join("testdata", "sanitize", "press-release.html"))
+	require.NoError(b, err)
+	body := string(in)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _, _ = ArticlePolicy().SanitizeReport(body)
+	}
+}
+
+func TestSanitizeReportLaterPass(t *testing.T) {
+	// The h3 reaches the top level only when the first output is parsed
+	// again; the callback's change then comes from the second pass and is
+	// traced back to the h3 tag in the body.
+	p := ArticlePolicy().Builder().OnElement("h3", func(c *ElementContext) Action {
+		if c.Depth == 1 {
+			c.SetAttr("title", "top")
+		}
+		return ActionKeep
+	}).Policy()
+	body := "<p>x</p>\n<h2><xss><h3>y</h3></xss></h2>"
+	out, rep, err := p.SanitizeReport(body)
+	require.NoError(t, err)
+	assert.Equal(t, "<p>x</p>\n<h2></h2><h3 title=\"top\">y</h3>", out)
+	l1, c1 := wantPos(t, body, "<xss>")
+	l2, c2 := wantPos(t, body, "<h3>")
+	assert.Equal(t, Report{
+		{Kind: ChangeElementUnwrapped, Element: "xss", Line: l1, Column: c1},
+		{Kind: ChangeAttrSet, Element: "h3", Attr: "title", Line: l2, Column: c2},
+	}, rep)
+}
+
+// TestSanitizeLinearTime guards against quadratic behaviour on bodies with
+// very many changes: eight times the input must take less than 32 times as
+// long. Linear steps measure 8 to 22 on a busy machine; a quadratic one
+// measures about 64.
+func TestSanitizeLinearTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	gens := map[string]func(n int) string{
+		"comments": func(n int) string { return strings.Repeat("<!--x-->", n) },
+		"attributes": func(n int) string {
+			var b strings.Builder
+			b.WriteString("<p ")
+			for i := range n {
+				fmt.Fprintf(&b, "a%d=1 ", i)
+			}
+			return b.String() + ">x</p>"
+		},
+		"links":     func(n int) string { return strings.Repeat(`<a href="javascript:x" onclick=y>z</a>`, n) },
+		"formatted": func(n int) string { return strings.Repeat("<p><b><i class=c><u>x</p>", n) },
+	}
+	best := func(in string) time.Duration {
+		d := time.Duration(1 << 62)
+		for range 5 {
+			start := time.Now()
+			_, _, _ = ArticlePolicy().SanitizeReport(in)
+			d = min(d, time.Since(start))
+		}
+		return d
+	}
+	for name, gen := range gens {
+		small, large := best(gen(3000)), best(gen(24000))
+		ratio := float64(large) / float64(small)
+		t.Logf("%s: %v, 8× input: %v (×%.1f)", name, small, large, ratio)
+		assert.Less(t, ratio, 32.0, "%s: time grows faster than linearly", name)
+	}
+}
