@@ -2,6 +2,11 @@
 // encodes it again, reporting for each file whether the encoding is the
 // same bytes as the file (it is for files in the canonical layout).
 //
+// The checks: title, date and article_id are set; url equals the permalink
+// derived from date, article_id and title. What the sanitiser's
+// ArticlePolicy would change in the body is listed as notes, with the line
+// and column in the file; notes do not fail a file.
+//
 //	go run ./examples/roundtrip [-out DIR] [FOLDER]
 //
 // FOLDER defaults to testdata/articles. With -out, the canonical encoding
@@ -33,11 +38,15 @@ func main() {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
 			return err
 		}
-		if msg, ok := check(path, *out); ok {
+		msg, notes, ok := check(path, *out)
+		if ok {
 			fmt.Printf("ok    %s: %s\n", path, msg)
 		} else {
 			failed++
 			fmt.Printf("FAIL  %s: %s\n", path, msg)
+		}
+		for _, n := range notes {
+			fmt.Printf("      note: %s\n", n)
 		}
 		return nil
 	})
@@ -51,29 +60,30 @@ func main() {
 	}
 }
 
-// check parses, checks and re-encodes one file.
-func check(path, out string) (string, bool) {
+// check parses, checks and re-encodes one file. It returns a one-line
+// summary, the sanitiser's notes, and whether the file passed.
+func check(path, out string) (msg string, notes []string, ok bool) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return err.Error(), false
+		return err.Error(), nil, false
 	}
 	a, err := article.Parse(bytes.NewReader(src))
 	if err != nil {
 		// ParseError positions are file-relative: print them as path:line:col.
-		return fmt.Sprintf("%s:%v", path, err), false
+		return fmt.Sprintf("%s:%v", path, err), nil, false
 	}
-	var problems []string
-	problems = append(problems, checkArticle(a)...)
+	problems := checkArticle(a)
+	notes = checkBody(a, bodyLine(src, a))
 	var buf bytes.Buffer
 	if err := a.Encode(&buf); err != nil {
-		return err.Error(), false
+		return err.Error(), nil, false
 	}
 	if out != "" {
 		if err := os.MkdirAll(out, 0o755); err != nil {
-			return err.Error(), false
+			return err.Error(), nil, false
 		}
 		if err := os.WriteFile(filepath.Join(out, filepath.Base(path)), buf.Bytes(), 0o644); err != nil {
-			return err.Error(), false
+			return err.Error(), nil, false
 		}
 	}
 	same := "canonical, encodes to the same bytes"
@@ -81,9 +91,9 @@ func check(path, out string) (string, bool) {
 		same = "encodes to the canonical layout (differs from the file)"
 	}
 	if len(problems) > 0 {
-		return strings.Join(problems, "; "), false
+		return strings.Join(problems, "; "), notes, false
 	}
-	return fmt.Sprintf("%q, %s, %s", a.Title, a.Date.Format("2006-01-02 15:04 -07:00"), same), true
+	return fmt.Sprintf("%q, %s, %s", a.Title, a.Date.Format("2006-01-02 15:04 -07:00"), same), notes, true
 }
 
 // checkArticle returns what is wrong with a's fields.
@@ -98,5 +108,29 @@ func checkArticle(a *article.Article) []string {
 	if a.ArticleID <= 0 {
 		p = append(p, "article_id is not positive")
 	}
+	if want := a.Permalink(); a.URL != want {
+		p = append(p, fmt.Sprintf("url %q is not the permalink %q", a.URL, want))
+	}
 	return p
+}
+
+// checkBody lists what the sanitiser changes in the body; line is the line
+// of the file on which the body starts, so that positions are file lines.
+func checkBody(a *article.Article, line int) []string {
+	_, report, err := article.ArticlePolicy().SanitizeReport(a.Body)
+	if err != nil {
+		return []string{"body: " + err.Error()}
+	}
+	var p []string
+	for _, c := range report {
+		c.Line += line - 1
+		p = append(p, "body "+c.String())
+	}
+	return p
+}
+
+// bodyLine returns the 1-based line of the file on which a's body starts.
+func bodyLine(src []byte, a *article.Article) int {
+	head := src[:len(src)-len(a.Body)]
+	return bytes.Count(head, []byte("\n")) + 1
 }
