@@ -5,6 +5,7 @@ import (
 	"html"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -253,6 +254,7 @@ func TestSlugifyAllocs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("allocation counts")
 	}
+	asciiTitles, _ := benchTitles(t)
 	for _, title := range asciiTitles {
 		allocs := testing.AllocsPerRun(100, func() { _ = Slugify(title) })
 		assert.LessOrEqual(t, allocs, 1.0, "%q allocates more than its result", title)
@@ -300,7 +302,8 @@ func TestSlugDigit(t *testing.T) {
 }
 
 func TestSlugifyConcurrent(t *testing.T) {
-	titles := append(append([]string(nil), asciiTitles...), unicodeTitles...)
+	asciiTitles, unicodeTitles := benchTitles(t)
+	titles := append(asciiTitles, unicodeTitles...)
 	want := make([]string, len(titles))
 	for i, s := range titles {
 		want[i] = Slugify(s)
@@ -318,7 +321,8 @@ func TestSlugifyConcurrent(t *testing.T) {
 }
 
 func FuzzSlugify(f *testing.F) {
-	for _, s := range append(append([]string(nil), asciiTitles...), unicodeTitles...) {
+	asciiTitles, unicodeTitles := benchTitles(f)
+	for _, s := range append(asciiTitles, unicodeTitles...) {
 		f.Add(s)
 	}
 	for _, s := range []string{"", "&", "&amp", "&#", "&#x", "U.S.", "1,000", "\xff", "a\u0301", "ﬁ", "..,,&&"} {
@@ -348,42 +352,36 @@ func FuzzSlugify(f *testing.F) {
 	})
 }
 
-// asciiTitles are realistic headlines in plain ASCII.
-var asciiTitles = []string{
-	"Meta Declines to Sign EU's Voluntary AI Code of Practice Amid Upcoming AI Act",
-	"AT&T Beats Estimates as Wireless Subscribers Grow",
-	"S&P 500 Closes at Record High After Fed Holds Rates Steady",
-	"Bitcoin Tops $100,000 for the First Time",
-	"U.S. Markets Rally as Inflation Cools to 2.4%",
-	"Q3 2025: Results Beat Expectations, Shares Jump 12%",
-	"D-Wave Quantum Inc. (NYSE: QBTS) Reviews EU Rules",
-	"Nvidia CEO Says 'Game Changer' Chips Ship Next Quarter",
-	"Johnson & Johnson's Talc Settlement Rejected by Judge",
-	"Apple Unveils iPhone 17 With Faster A19 Chip",
-	"Federal Reserve Chair Signals Possible Rate Cuts as Inflation Cools, Labor Market Softens",
-	"OpenAI Raises $40 Billion in Record Funding Round",
-	"Tesla Recalls 2 Million Vehicles Over Autopilot Concerns",
-	"Microsoft to Cut 10,000 Jobs Amid Slowing Demand",
-	"#MeToo Founder Speaks @ Davos on Workplace Reform",
-	"C++ and C# Developers Most Sought After, Survey Finds",
+// benchTitles reads testdata/bench/titles.txt, realistic headlines, one a
+// line, shared with the peer benchmarks in bench/. It returns the plain
+// ASCII ones and the others.
+func benchTitles(tb testing.TB) (ascii, unicode []string) {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "bench", "titles.txt"))
+	require.NoError(tb, err)
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if isASCII(line) {
+			ascii = append(ascii, line)
+		} else {
+			unicode = append(unicode, line)
+		}
+	}
+	require.GreaterOrEqual(tb, len(ascii)+len(unicode), 20)
+	return ascii, unicode
 }
 
-// unicodeTitles are realistic headlines with non-ASCII text.
-var unicodeTitles = []string{
-	"Apple’s New iPhone Isn’t Cheap — But It’s Selling",
-	"Zürich Insurance Expands in Ærø, Łódź and Ørsted’s Home Market",
-	"€20bn Bond for Ørsted as Offshore Wind Costs Soar",
-	"Москва: новости дня и прогноз погоды",
-	"Ελλάδα: Η οικονομία αναπτύσσεται",
-	"東京 Stock Exchange 日経平均 Hits Record",
-	"Fire 🔥 Sale: Retailers Slash Prices 🔥🔥",
-	"ﬁnance Ministers Meet in Genève, Señor Pérez Says “No”",
-	"Café Culture Thrives in Montréal’s Plateau",
-	"Ｆｕｌｌｗｉｄｔｈ ＡＴ＆Ｔ Results ① and ②",
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func BenchmarkSlugify(b *testing.B) {
-	titles := append(append([]string(nil), asciiTitles...), unicodeTitles...)
+	asciiTitles, unicodeTitles := benchTitles(b)
+	titles := append(asciiTitles, unicodeTitles...)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		_ = Slugify(titles[i%len(titles)])
@@ -391,6 +389,7 @@ func BenchmarkSlugify(b *testing.B) {
 }
 
 func BenchmarkSlugifyASCII(b *testing.B) {
+	asciiTitles, _ := benchTitles(b)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		_ = Slugify(asciiTitles[i%len(asciiTitles)])
@@ -398,6 +397,7 @@ func BenchmarkSlugifyASCII(b *testing.B) {
 }
 
 func BenchmarkSlugifyUnicode(b *testing.B) {
+	_, unicodeTitles := benchTitles(b)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		_ = Slugify(unicodeTitles[i%len(unicodeTitles)])
