@@ -17,8 +17,8 @@ import (
 // Errors returned by [Policy.SanitizeReport]; test for them with
 // [errors.Is].
 var (
-	// ErrBodyTooLarge means that the body is longer than the policy's
-	// limit ([PolicyBuilder.MaxBodySize]).
+	// ErrBodyTooLarge means that the body, or the body once cleaned, is
+	// longer than the policy's limit ([PolicyBuilder.MaxBodySize]).
 	ErrBodyTooLarge = errors.New("body too large")
 	// ErrTooDeep means that the body nests elements deeper than the
 	// policy's limit ([PolicyBuilder.MaxDepth]) or the HTML parser's.
@@ -52,10 +52,12 @@ func Sanitize(body string) string {
 // s small strike strong tt u, whose attributes the HTML parser sorts by
 // name. Element and attribute names are lower case; line breaks are "\n".
 //
-// A body past the policy's limits of size or nesting depth comes back as its
-// escaped text content only, without any markup (see [Policy.SanitizeReport]
-// for the error). A body with no '<' and no '&' is returned without being
-// parsed. Sanitize never panics.
+// A body past the policy's limits of size or nesting depth, or whose cleaned
+// form would be past the size limit, comes back as its escaped text content
+// only, without any markup (see [Policy.SanitizeReport] for the error). A
+// body with no '<' and no '&' is not parsed: it is returned as it is, but
+// for the escaping and line breaks of the canonical form. Sanitize never
+// panics.
 //
 // The output is stable (the guard against mutation XSS): parsed again, as
 // a browser will, it gives the tree that was kept, so that sanitising it
@@ -82,10 +84,10 @@ func (p *Policy) Sanitize(body string) string {
 // SanitizeReport is like [Policy.Sanitize] and also returns the list of
 // changes made, in the order of the body.
 //
-// If the body is past the policy's limits, the returned body is its text
-// content only (as from Sanitize), the report is nil and the error wraps
-// [ErrBodyTooLarge] or [ErrTooDeep]. If the output did not settle (see
-// [ErrUnstable]) the same happens with that error.
+// If the body, or the cleaned body, is past the policy's limits, the
+// returned body is its text content only (as from Sanitize), the report is
+// nil and the error wraps [ErrBodyTooLarge] or [ErrTooDeep]. If the output
+// did not settle (see [ErrUnstable]) the same happens with that error.
 //
 // Re-serialisation is not reported: escaping, quoting, line-break
 // normalisation, and the repairs the HTML parser makes to every input
@@ -248,11 +250,22 @@ type srcEntry struct {
 
 func (p *Policy) run(body string, report bool) (string, Report, error) {
 	d := &p.d
-	if maxSize := cmp.Or(d.maxSize, DefaultMaxBodySize); len(body) > maxSize {
+	maxSize := cmp.Or(d.maxSize, DefaultMaxBodySize)
+	if len(body) > maxSize {
 		return markupFreeText(body), nil, fmt.Errorf("%w: %d bytes, limit %d", ErrBodyTooLarge, len(body), maxSize)
 	}
+	// The cleaned body must be within the limit too (escaping, end tags
+	// and elements the parser adds make it longer), or cleaning it again
+	// would not return it unchanged.
+	tooLarge := func(out string) error {
+		return fmt.Errorf("%w: %d bytes once cleaned, limit %d", ErrBodyTooLarge, len(out), maxSize)
+	}
 	if inertBody(body) {
-		return inertText(body), nil, nil
+		out := inertText(body)
+		if len(out) > maxSize {
+			return out, nil, tooLarge(out) // text only already
+		}
+		return out, nil, nil
 	}
 	first, err := p.pass(body, report)
 	if err != nil {
@@ -275,6 +288,9 @@ func (p *Policy) run(body string, report bool) (string, Report, error) {
 		}
 		passes = append(passes, next)
 		cur = next
+	}
+	if len(cur.out) > maxSize {
+		return markupFreeText(body), nil, tooLarge(cur.out)
 	}
 	if !report {
 		return cur.out, nil, nil
@@ -358,7 +374,9 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 	}
 	name := n.Data
 	info := s.d.compiled[name]
-	if n.Namespace != "" || info != nil && info.drop {
+	// The zero Policy has no compiled rules: the built-in drop list still
+	// applies.
+	if n.Namespace != "" || info != nil && info.drop || info == nil && dropElements[name] {
 		s.dropped(n)
 		return
 	}
@@ -726,6 +744,9 @@ func nodeText(n *html.Node) string {
 // created without a token of its own (an implied tbody, a clone of a
 // formatting element) finds no token before the next element's and takes
 // the position of its first located descendant, or of the tag before it.
+// Alike elements (same name and attributes) next to each other find the same
+// token; when the body has as many such tokens as the tree has such
+// elements, each takes its own in turn.
 
 type tagTok struct {
 	off   int
@@ -777,6 +798,7 @@ func locateNodes(body string, roots []*html.Node, want []*html.Node) map[*html.N
 		}
 		return -1
 	}
+	sigs := sigCounts{order: order, queues: queues}
 	pos := make(map[*html.Node]int, len(order))
 	prev := make(map[*html.Node]int)
 	for i, n := range order {
@@ -789,7 +811,15 @@ func locateNodes(body string, roots []*html.Node, want []*html.Node) map[*html.N
 		off := q[c].off
 		moved := false
 		if i+1 < len(order) {
-			if nc := find(order[i+1]); nc >= 0 && queues[tagKey(order[i+1])][nc].off <= off {
+			next := order[i+1]
+			nc := find(next)
+			if nc == c && tagKey(next) == tagKey(n) && sigs.balanced(n) {
+				// Both look alike and so find the same tag; as the body has
+				// one tag for each element that looks like them, none of
+				// them is implied: n takes this tag and next the following.
+				nc = -1
+			}
+			if nc >= 0 && queues[tagKey(next)][nc].off <= off {
 				// The next element's tag comes first: n has no tag of its
 				// own, or the parser moved it up (out of a table).
 				if n.Type == html.ElementNode && n.Namespace == "" && impliedElements[n.Data] {
@@ -817,6 +847,52 @@ func locateNodes(body string, roots []*html.Node, want []*html.Node) map[*html.N
 		}
 	}
 	return res
+}
+
+// sigCounts counts, by name and attributes, the elements of a tree and the
+// tags of its body, to tell alike elements that all have a tag apart from
+// those among which the parser created some.
+type sigCounts struct {
+	order  []*html.Node
+	queues map[string][]tagTok
+	nodes  map[string]int // built on first use
+	tags   map[string]int
+}
+
+// balanced reports whether the body has as many tags that look like n as
+// the tree has elements.
+func (sc *sigCounts) balanced(n *html.Node) bool {
+	if sc.nodes == nil {
+		sc.nodes, sc.tags = map[string]int{}, map[string]int{}
+		for _, m := range sc.order {
+			sc.nodes[tagKey(m)+"\x00"+nodeAttrSig(m.Attr)]++
+		}
+		for key, q := range sc.queues {
+			for _, t := range q {
+				sc.tags[key+"\x00"+nodeAttrSig(t.attrs)]++
+			}
+		}
+	}
+	sig := tagKey(n) + "\x00" + nodeAttrSig(n.Attr)
+	return sc.nodes[sig] == sc.tags[sig]
+}
+
+// nodeAttrSig returns attrs as a string that does not depend on their order
+// or on the case of their names, as attrsMatch compares them.
+func nodeAttrSig(attrs []html.Attribute) string {
+	if len(attrs) == 0 {
+		return ""
+	}
+	list := make([]string, len(attrs))
+	for i, a := range attrs {
+		k := a.Key
+		if a.Namespace != "" {
+			k = a.Namespace + ":" + a.Key
+		}
+		list[i] = strings.ToLower(k) + "=" + a.Val
+	}
+	sort.Strings(list)
+	return strings.Join(list, "\x00")
 }
 
 func firstLocated(n *html.Node, pos map[*html.Node]int) int {

@@ -23,7 +23,7 @@ import (
 //   - the elements listed under [PolicyBuilder.DropElements], which are
 //     removed together with their content;
 //   - event handler attributes (any name starting with "on"), style, srcdoc
-//     and the names listed under [PolicyBuilder.AllowAttrs];
+//     and the other names that [PolicyBuilder.AllowAttrs] never allows;
 //   - URLs with a scheme other than those allowed (never javascript:,
 //     vbscript: or livescript:), URLs with user information
 //     ("https://user@host/"), and URLs containing control characters or
@@ -440,8 +440,9 @@ func (b *PolicyBuilder) DropElements(names ...string) *PolicyBuilder {
 //
 // Event handlers (names starting with "on"), style, srcdoc, is and xmlns,
 // namespaced attributes (any name with a colon), and names that are not
-// plain lower-case ASCII are never allowed and are ignored here. rel and target on a are allowed like
-// any attribute but then normalised (see [PolicyBuilder.RequireRel]).
+// plain lower-case ASCII are never allowed and are ignored here. The rel
+// and target of a link are allowed like any attribute but then normalised
+// (see [PolicyBuilder.RequireRel]).
 func (b *PolicyBuilder) AllowAttrs(names ...string) *AttrBuilder {
 	return &AttrBuilder{b: b, names: lowerNames(names)}
 }
@@ -660,8 +661,9 @@ func (b *PolicyBuilder) MaxDepth(n int) *PolicyBuilder {
 	return b
 }
 
-// MaxBodySize sets the maximum body size in bytes; n <= 0 means
-// [DefaultMaxBodySize].
+// MaxBodySize sets the maximum body size in bytes, which applies to the
+// body and to the cleaned body (so that cleaning the result again gives it
+// back unchanged); n <= 0 means [DefaultMaxBodySize].
 func (b *PolicyBuilder) MaxBodySize(n int) *PolicyBuilder {
 	if n <= 0 {
 		n = DefaultMaxBodySize

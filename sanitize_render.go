@@ -269,7 +269,8 @@ func htmlSpace(c byte) bool {
 }
 
 // checkSrcset splits a srcset into image candidates, as the HTML spec does,
-// and checks each URL. It returns the first refused URL.
+// and checks each URL, and in a URL with commas, each part after a comma
+// as if it were a URL. It returns the first refused URL.
 func checkSrcset(d *policyData, v string) (string, bool) {
 	i := 0
 	seen := false
@@ -303,6 +304,16 @@ func checkSrcset(d *policyData, v string) (string, bool) {
 		seen = true
 		if _, ok := checkURL(d, u); !ok || u == "" {
 			return u, false
+		}
+		// A URL may hold commas ("/a,b.png 2x" is one candidate), but
+		// a consumer that splits a srcset at every comma reads what
+		// follows one as another URL: that must not have a scheme that
+		// is refused, as in "/a,javascript:alert(1)".
+		for rest := u; strings.IndexByte(rest, ',') >= 0; {
+			rest = rest[strings.IndexByte(rest, ',')+1:]
+			if sc := urlScheme(trimC0Space(rest)); sc != "" && (!d.schemes[sc] || neverSchemes[sc]) {
+				return u, false
+			}
 		}
 	}
 	return "", seen

@@ -380,6 +380,22 @@ func TestSanitizeReportPositions(t *testing.T) {
 	assert.Equal(t, wants, got, "report:\n%s", rep)
 }
 
+func TestSanitizeReportPositionsAlike(t *testing.T) {
+	// Elements that look alike (same name, same attributes), each with a
+	// tag of its own, are each located at their own tag, even those of the
+	// names the parser may create without a tag (p, a, b, nobr…).
+	body := "<p class=MsoNormal>a</p>\n<p class=MsoNormal>b</p>\n" +
+		"<a href=/x>c</a> <a href=/x>d</a>\n" +
+		"<p>é<nobr>e</nobr><nobr>f<nobr>g</nobr></nobr></p>"
+	_, rep, err := ArticlePolicy().SanitizeReport(body)
+	require.NoError(t, err)
+	var got []string
+	for _, c := range rep {
+		got = append(got, fmt.Sprintf("%d:%d %s", c.Line, c.Column, c.Element))
+	}
+	assert.Equal(t, []string{"1:4 p", "2:4 p", "3:1 a", "3:18 a", "4:5 nobr", "4:19 nobr", "4:26 nobr"}, got, "report:\n%s", rep)
+}
+
 func TestSanitizeReportValues(t *testing.T) {
 	long := strings.Repeat("é", 100)
 	_, rep, err := ArticlePolicy().SanitizeReport(`<p title="` + long + `" data-x="1">x</p><a href="ftp://x/" rel="me">y</a><!--` + long + `-->`)
@@ -526,6 +542,45 @@ func TestSanitizeLimits(t *testing.T) {
 	assert.Equal(t, out, small.Sanitize(out), "text content is idempotent")
 }
 
+func TestSanitizeOutputSizeLimit(t *testing.T) {
+	// The cleaned body is longer than the body (end tags, escaping): past
+	// the limit it is reduced to text, or cleaning it again would.
+	p := ArticlePolicy().Builder().MaxBodySize(100).Policy()
+	for _, in := range []string{
+		strings.Repeat("<p>x", 20),     // 80 bytes, 160 once cleaned
+		strings.Repeat("a&b ", 25),     // 100 bytes, 200 once cleaned
+		strings.Repeat("> ", 40),       // inert, 80 bytes, 200 once cleaned
+		strings.Repeat("<b>&</b>", 12), // 96 bytes, 144 once cleaned
+	} {
+		require.LessOrEqual(t, len(in), 100)
+		out, rep, err := p.SanitizeReport(in)
+		require.ErrorIs(t, err, ErrBodyTooLarge, "%q", in)
+		assert.Nil(t, rep)
+		assert.NotContains(t, out, "<")
+		assert.Equal(t, out, p.Sanitize(in))
+		assert.Equal(t, out, p.Sanitize(out), "idempotent for %q", in)
+	}
+	out, _, err := p.SanitizeReport(strings.Repeat("<p>x</p>", 12))
+	require.NoError(t, err, "96 bytes, canonical")
+	assert.Equal(t, strings.Repeat("<p>x</p>", 12), out)
+}
+
+func TestZeroPolicy(t *testing.T) {
+	// The zero Policy keeps the text only, and still drops what is always
+	// dropped with its content.
+	var p Policy
+	out, rep, err := p.SanitizeReport(`<p>a<script>alert(1)</script><style>x{}</style><title>t</title><svg><text>s</text></svg><b onclick="y">b</b></p>`)
+	require.NoError(t, err)
+	assert.Equal(t, "ab", out)
+	var kinds []ChangeKind
+	for _, c := range rep {
+		kinds = append(kinds, c.Kind)
+	}
+	assert.Equal(t, []ChangeKind{ChangeElementUnwrapped, ChangeElementDropped, ChangeElementDropped,
+		ChangeElementDropped, ChangeElementDropped, ChangeElementUnwrapped}, kinds, "report:\n%s", rep)
+	assert.Equal(t, out, p.Sanitize(out))
+}
+
 func TestSanitizeInertFastPath(t *testing.T) {
 	p := ArticlePolicy()
 	for _, s := range []string{
@@ -613,6 +668,10 @@ func TestSrcset(t *testing.T) {
 		"a.png 1x,\njavascript:alert(1) 2x":       false,
 		"a.png 1x, https://u@evil.example/ 2x":    false,
 		"https://x/a.png 1x , https://x/b.png 2x": true,
+		// One URL for the spec, two for a consumer that splits at commas.
+		"/a.png,javascript:alert(1)":         false,
+		"https://x/a,javascript:alert(1) 2x": false,
+		"/a,b.png 1x, /c.png,https://x/ 2x":  true,
 	} {
 		_, got := checkSrcset(d, in)
 		assert.Equal(t, ok, got, "%q", in)
