@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,41 +22,21 @@ import (
 // sanitizeBodies returns the sample article body and a large body.
 func sanitizeBodies(tb testing.TB) map[string]string {
 	tb.Helper()
-	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sanitize", "sample.html"))
-	if err != nil {
-		tb.Fatal(err)
+	bodies := map[string]string{}
+	for name, path := range map[string]string{
+		"sample": filepath.Join("..", "testdata", "sanitize", "sample.html"),
+		"large":  filepath.Join("..", "testdata", "bench", "large-body.html"),
+	} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		bodies[name] = string(data)
 	}
-	return map[string]string{"sample": string(sample), "large": largeBody()}
+	return bodies
 }
 
 var bodyNames = []string{"sample", "large"}
-
-// largeBody returns a deterministic article body of about 60 KB with
-// headings, paragraphs, lists, tables, images and many links. It is the same
-// as largeArticleBody in the article package's tests.
-func largeBody() string {
-	var b strings.Builder
-	for i := 0; b.Len() < 60_000; i++ {
-		fmt.Fprintf(&b, "<h2>Section %d: results and outlook</h2>\n", i)
-		fmt.Fprintf(&b, "<p>Company %d reported revenue of $%d.%d million, up %d%% from a year earlier, "+
-			"according to <a href=\"https://news.example.com/story/%d?utm_source=feed&amp;utm_medium=rss\" target=\"_blank\">the announcement</a>. "+
-			"Analysts at <a href='https://research.example.org/notes/%d'>Example Research</a> said the company's "+
-			"outlook was <em>cautiously optimistic</em>, while <strong>shares rose %d%%</strong> in early trading.</p>\n",
-			i, 10+i%90, i%10, i%30, i, i, i%7)
-		fmt.Fprintf(&b, "<p><img src=\"https://cdn.example.com/img/%d.jpg\" alt=\"Chart %d\" width=\"640\" height=\"360\" class=\"wp-image\" loading=\"lazy\"></p>\n", i, i)
-		b.WriteString("<ul>\n")
-		for j := 0; j < 5; j++ {
-			fmt.Fprintf(&b, "  <li><a href=\"https://www.example.com/%d/%d\" rel=\"nofollow\">Item %d.%d</a> &ndash; details &amp; notes</li>\n", i, j, i, j)
-		}
-		b.WriteString("</ul>\n<table>\n<thead><tr><th>Quarter</th><th>Revenue</th><th>Source</th></tr></thead>\n<tbody>\n")
-		for j := 0; j < 4; j++ {
-			fmt.Fprintf(&b, "<tr><td>Q%d</td><td style=\"text-align:right\">%d.%d</td><td><a href=\"/filings/%d/q%d\">filing</a></td></tr>\n", j+1, 100+i+j, j, i, j+1)
-		}
-		b.WriteString("</tbody>\n</table>\n")
-		fmt.Fprintf(&b, "<blockquote><p>&ldquo;We are pleased with quarter %d,&rdquo; said the CEO.</p></blockquote>\n", i)
-	}
-	return b.String()
-}
 
 func bluemondayPolicy() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
