@@ -12,9 +12,22 @@
 //
 //	<p>Meta has publicly announced …</p>
 //
-// [Parse] (or a configured [Decoder]) splits and decodes a file into an
-// [Article]; [Article.Encode] writes it back in the canonical layout, so that
-// a file already in that layout survives a round trip byte for byte.
+// The package covers four jobs:
+//
+//   - Front matter: [Parse] (or a configured [Decoder]) splits and decodes a
+//     file into an [Article]; [Article.Encode] writes it back in the
+//     canonical layout, so that a file already in that layout survives a
+//     round trip byte for byte.
+//   - Slugs and permalinks: [Slugify] (or a configured [Slugger]) turns a
+//     title into the slug of the url; [Article.Permalink] derives the url
+//     "/<YYYYMM>/<article_id>-<slug>", and a [Pattern] compiled from tokens
+//     such as ":yearmonth/:id-:slug" expresses other layouts.
+//   - HTML bodies: [Sanitize] and [Policy.SanitizeReport] clean a body on a
+//     browser-grade parse tree against a [Policy] ([ArticlePolicy] by
+//     default, or one built with [NewPolicy]) and list every change with
+//     its line and column.
+//   - Dates: [ParseDate] reads the date forms news feeds write, keeping the
+//     offset and refusing ambiguous zone abbreviations.
 //
 // Errors carry 1-based line and column numbers counted from the top of the
 // file (see [ParseError]). Every exported function is safe for concurrent use,
