@@ -60,6 +60,8 @@ func TestPermalinkDateOffset(t *testing.T) {
 	}{
 		{"2025-08-01T01:00:00+09:00", "/202508/7-x"}, // 2025-07-31 in UTC
 		{"2025-07-31T22:00:00-05:00", "/202507/7-x"}, // 2025-08-01 in UTC
+		{"2025-07-31T23:30:00-05:00", "/202507/7-x"}, // 2025-08-01 in UTC
+		{"2025-03-01T00:30:00+05:30", "/202503/7-x"}, // February in UTC
 		{"2025-12-31T23:59:59-12:00", "/202512/7-x"},
 		{"2026-01-01T00:00:00+14:00", "/202601/7-x"},
 	}
@@ -139,6 +141,11 @@ func TestCompilePatternErrors(t *testing.T) {
 		{"/:{}", ":{}", 1, ErrUnknownToken},
 		{"/:{ id}", ":{ id}", 1, ErrUnknownToken},
 		{"/:monthname", ":monthname", 1, ErrUnknownToken},
+		{":unknown", ":unknown", 0, ErrUnknownToken},
+		{"/:1st", ":1st", 1, ErrUnknownToken},
+		{"/:id/:2", ":2", 5, ErrUnknownToken},
+		{"/:id:", ":", 4, ErrUnknownToken},
+		{"/:é", ":", 1, ErrUnknownToken},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pattern, func(t *testing.T) {

@@ -375,8 +375,9 @@ func (f slugFolder) char(src slugSource, i int, r rune) slugFolder {
 			f.run = i
 		}
 		return f
-	case 0x1F300 <= r && r <= 0x1FAFF:
-		// Emoji and pictographs: symbols, without decompositions.
+	case 0x1F300 <= r && r <= 0x1FAFF && !(0x1F676 <= r && r <= 0x1F678):
+		// Emoji and pictographs: symbols, without decompositions. (The
+		// ornamental quotation marks among them are deleted.)
 		return f.sep(src, i)
 	}
 	return f.slowChar(src, i, r)
@@ -543,12 +544,14 @@ func slugIsQuote(r rune) bool {
 	switch r {
 	case '‚', '„', // low quotation marks are Ps, not Pi
 		'′', '″', '‴', '‵', '‶', '‷', // primes
-		'ʹ', 'ʺ', 'ʻ', 'ʼ', 'ʽ', 'ˮ', 'ˈ', // modifier letters
+		'ʹ', 'ʺ', 'ʻ', 'ʼ', 'ʽ', 'ʾ', 'ʿ', 'ˮ', 'ˈ', // modifier letters
 		'՚', '׳', '״', // Armenian apostrophe, Hebrew geresh and gershayim
-		'〝', '〞', '〟', 'ꞌ', 'Ꞌ': // double prime quotation marks, saltillo
+		'〝', '〞', '〟', 'ꞌ', 'Ꞌ', // double prime quotation marks, saltillo
+		'❛', '❜', '❝', '❞', '❟', '❠', '❮', '❯', '🙶', '🙷', '🙸': // ornaments
 		return true
 	}
-	return unicode.In(r, unicode.Pi, unicode.Pf)
+	// Quotation_Mark adds ⹂ and the corner brackets 「 」 『 』.
+	return unicode.In(r, unicode.Pi, unicode.Pf, unicode.Quotation_Mark)
 }
 
 // slugSpell returns the ASCII spelling of r, a non-ASCII letter or digit
@@ -682,6 +685,29 @@ var slugLetters = map[rune]string{
 	'ƞ': "n", 'ɵ': "o", 'ƥ': "p", 'ɋ': "q", 'ɍ': "r", 'ʂ': "s", 'ƭ': "t",
 	'ʈ': "t", 'ɐ': "a", 'ⱥ': "a", 'ʉ': "u", 'ʋ': "v", 'ƴ': "y", 'ɏ': "y",
 	'ƶ': "z", 'ȥ': "z", 'ʒ': "z", 'ƿ': "w", 'ȸ': "db", 'ȹ': "qp",
+	'ƃ': "b", 'ƕ': "hv", 'ƣ': "oi", 'ƫ': "t", 'ƹ': "z", 'ƺ': "z", 'ȝ': "y",
+	'ȡ': "d", 'ȣ': "ou", 'ȴ': "l", 'ȵ': "n", 'ȶ': "t", 'ȿ': "s", 'ɀ': "z",
+	'ẜ': "s", 'ẝ': "s", 'ẟ': "d", 'ỻ': "ll", 'ỽ': "v", 'ỿ': "y",
+	'ⱡ': "l", 'ⱦ': "t", 'ⱨ': "h", 'ⱪ': "k", 'ⱬ': "z", 'ⱱ': "v", 'ⱳ': "w",
+	'ⱴ': "v", 'ꜳ': "aa", 'ꜵ': "ao", 'ꜷ': "au", 'ꜹ': "av", 'ꜻ': "av",
+	'ꜽ': "ay", 'ꝏ': "oo", 'ꝡ': "vy", 'ᵫ': "ue",
+	// Latin: IPA and phonetic letters with a plain base letter, as the
+	// alphabets of Africa use some (ɑ ɣ ɩ ʊ), and small capitals
+	'ɑ': "a", 'ɒ': "a", 'ɕ': "c", 'ɘ': "e", 'ɜ': "e", 'ɟ': "j", 'ɡ': "g",
+	'ɣ': "g", 'ɦ': "h", 'ɧ': "h", 'ɩ': "i", 'ɬ': "l", 'ɭ': "l", 'ɱ': "m",
+	'ɳ': "n", 'ɸ': "f", 'ɹ': "r", 'ɺ': "r", 'ɻ': "r", 'ɼ': "r", 'ɽ': "r",
+	'ɾ': "r", 'ʃ': "sh", 'ʄ': "j", 'ʇ': "t", 'ʊ': "u", 'ʍ': "w", 'ʎ': "y",
+	'ʐ': "z", 'ʑ': "z", 'ʓ': "z", 'ʝ': "j", 'ʞ': "k", 'ʠ': "q", 'ʣ': "dz",
+	'ʤ': "dz", 'ʥ': "dz", 'ʦ': "ts", 'ʧ': "ch", 'ʨ': "tc", 'ʪ': "ls",
+	'ʫ': "lz", 'ᵬ': "b", 'ᵭ': "d", 'ᵮ': "f", 'ᵯ': "m", 'ᵰ': "n", 'ᵱ': "p",
+	'ᵲ': "r", 'ᵳ': "r", 'ᵴ': "s", 'ᵵ': "t", 'ᵶ': "z", 'ᵹ': "g", 'ᵻ': "i",
+	'ᵽ': "p", 'ᵾ': "u", 'ᶀ': "b", 'ᶁ': "d", 'ᶂ': "f", 'ᶃ': "g", 'ᶄ': "k",
+	'ᶅ': "l", 'ᶆ': "m", 'ᶇ': "n", 'ᶈ': "p", 'ᶉ': "r", 'ᶊ': "s", 'ᶌ': "v",
+	'ᶍ': "x", 'ᶎ': "z", 'ᶏ': "a", 'ᶑ': "d", 'ᶒ': "e", 'ᶖ': "i", 'ᶙ': "u",
+	'ᴀ': "a", 'ʙ': "b", 'ᴄ': "c", 'ᴅ': "d", 'ᴇ': "e", 'ꜰ': "f", 'ɢ': "g",
+	'ʜ': "h", 'ɪ': "i", 'ᴊ': "j", 'ᴋ': "k", 'ʟ': "l", 'ᴍ': "m", 'ɴ': "n",
+	'ᴏ': "o", 'ᴘ': "p", 'ʀ': "r", 'ꜱ': "s", 'ᴛ': "t", 'ᴜ': "u", 'ᴠ': "v",
+	'ᴡ': "w", 'ʏ': "y", 'ᴢ': "z", 'ᴁ': "ae", 'ɶ': "oe",
 	// Cyrillic: Ukrainian, Belarusian, South Slavic, Central Asian
 	'є': "ie", 'і': "i", 'ґ': "g", 'ђ': "dj", 'ј': "j", 'љ': "lj",
 	'њ': "nj", 'ћ': "c", 'џ': "dz", 'ѕ': "dz", 'ә': "a", 'ғ': "g", 'қ': "k",

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -72,6 +73,8 @@ func TestSlugifyMore(t *testing.T) {
 		{"spacing acute as apostrophe", "EU´s", "eus"},
 		{"fullwidth apostrophe", "EU＇s", "eus"},
 		{"modifier letter apostrophes", "EUʼs EUʻs EUꞌs EUˮs EUʹs", "eus-eus-eus-eus-eus"},
+		{"half rings as apostrophes", "Qurʾan Kaʿba", "quran-kaba"},
+		{"a with right half ring", "Aẚb", "aab"},
 		{"Hebrew geresh, Armenian apostrophe", "a׳b c՚d", "ab-cd"},
 		{"guillemets and double prime quotes are deleted", "‹a›«b»〝c〞 d", "abc-d"},
 		{"control characters", "a\x00b\x1fc\x7fd", "a-b-c-d"},
@@ -99,6 +102,65 @@ func TestSlugifyMore(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, Slugify(tt.in))
 		})
+	}
+}
+
+func TestSlugifyQuotationMarks(t *testing.T) {
+	tests := []struct {
+		name, in string
+	}{
+		{"double low-reversed-9", "EU⹂s"},
+		{"corner brackets", "EU「s」"},
+		{"white corner brackets", "EU『s』"},
+		{"halfwidth corner brackets", "EU｢s｣"},
+		{"vertical corner brackets", "EU﹁s﹂"},
+		{"dingbat comma ornaments", "EU❛s❜ EU❝s❞"},
+		{"dingbat low ornaments", "EU❟s❠"},
+		{"dingbat angle ornaments", "EU❮s❯"},
+		{"sans-serif ornaments", "EU🙶s🙷 🙸EUs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Slugify(tt.in)
+			assert.Equal(t, strings.TrimSuffix(strings.Repeat("eus-", strings.Count(tt.in, " ")+1), "-"), got, "%q", tt.in)
+		})
+	}
+	// Every rune with the Unicode property Quotation_Mark is deleted.
+	for _, rg := range unicode.Quotation_Mark.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			assert.Equal(t, "eus", Slugify("EU"+string(r)+"s"), "%U", r)
+		}
+	}
+}
+
+// TestSlugifyLatinLetters checks that the Latin letters that decomposition
+// leaves alone are spelled, so that none splits or shortens a word.
+func TestSlugifyLatinLetters(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ƕ Ƕ ȣ Ȣ ƣ Ƣ ꜳ Ꜳ ꝏ ỻ", "hv-hv-ou-ou-oi-oi-aa-aa-oo-ll"},
+		{"ȡ ȴ ȵ ȶ ƫ ƃ ȿ ɀ Ⱦ ẜ", "d-l-n-t-t-b-s-z-t-s"},
+		{"Eʋegbe Tamaziɣt Kabɩyɛ Ɑlɑ Ʊʊ", "evegbe-tamazigt-kabiye-ala-uu"},
+		{"ᴛʜɪs ɪs ꜱᴍᴀʟʟ ᴄᴀᴘs", "this-is-small-caps"},
+		{"Menȝies ᵹ ᵽ ᶑ", "menyies-g-p-d"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, Slugify(tt.in))
+		})
+	}
+
+	// Letters that are not spelled: tone letters, clicks, glottal stops
+	// and the like, which have no Latin letter to stand for. ŀ is l and a
+	// middle dot in NFKC, and the dot separates, as in "l·l".
+	unspelled := []rune("ƅƍƛƨƪƻƽƾǀǁǂǃɂɯʌⱶⱷⱸⱹⱺⱻŀ")
+	for _, blk := range [][2]rune{{0x80, 0x250}, {0x1E00, 0x1F00}, {0x2C60, 0x2C80}} {
+		for r := blk[0]; r < blk[1]; r++ {
+			if !unicode.IsLetter(r) || !unicode.Is(unicode.Latin, r) || slices.Contains(unspelled, unicode.ToLower(r)) {
+				continue
+			}
+			got := Slugify("x" + string(r) + "x")
+			assert.True(t, len(got) > 2 && !strings.Contains(got, "-"), "%U %c gives %q", r, r, got)
+		}
 	}
 }
 
@@ -325,7 +387,7 @@ func FuzzSlugify(f *testing.F) {
 	for _, s := range append(asciiTitles, unicodeTitles...) {
 		f.Add(s)
 	}
-	for _, s := range []string{"", "&", "&amp", "&#", "&#x", "U.S.", "1,000", "\xff", "a\u0301", "ﬁ", "..,,&&"} {
+	for _, s := range []string{"", "&", "&amp", "&#", "&#x", "U.S.", "1,000", "\xff", "a\u0301", "ﬁ", "..,,&&", "EU⹂s", "a🙶b", "Qurʾan", "ᴛʜɪs ɣ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -443,7 +505,7 @@ func randomRune(r *rand.Rand) rune {
 
 func TestSlugFastPaths(t *testing.T) {
 	// Every rune of the tables, between letters.
-	for lo, hi := range map[rune]rune{0x80: 0x530, 0x2000: 0x20D0, 0xFF00: 0xFF60, 0x1F300: 0x1F310} {
+	for lo, hi := range map[rune]rune{0x80: 0x530, 0x2000: 0x20D0, 0xFF00: 0xFF60, 0x1F300: 0x1F310, 0x1F670: 0x1F680} {
 		for r := lo; r < hi; r++ {
 			for _, s := range []string{"a" + string(r) + "b", "東" + string(r) + "京", "ο" + string(r)} {
 				require.Equal(t, slugFoldReference(s), Slugger{MaxLen: -1}.Slug(s), "%q (%U)", s, r)
