@@ -1,0 +1,593 @@
+package article
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// ChangeKind says what a [Change] did.
+type ChangeKind int
+
+// The kinds of [Change].
+const (
+	// ChangeElementDropped: an element was removed with its content.
+	ChangeElementDropped ChangeKind = iota + 1
+	// ChangeElementUnwrapped: an element was removed, its content kept.
+	ChangeElementUnwrapped
+	// ChangeAttrRemoved: an attribute not allowed, or with a value not
+	// allowed, was removed.
+	ChangeAttrRemoved
+	// ChangeURLRejected: a URL-bearing attribute was removed because a URL
+	// in it failed the URL check. Value is the URL.
+	ChangeURLRejected
+	// ChangeURLCleaned: spaces, tabs or line breaks were removed from a URL.
+	ChangeURLCleaned
+	// ChangeRelRewritten: a link's rel was added or normalised. Value is
+	// the rel before.
+	ChangeRelRewritten
+	// ChangeAttrSet: an attribute was set by [PolicyBuilder.ForceAttr] or by
+	// a callback, or a link's target was normalised to "_blank". Value is
+	// the value before.
+	ChangeAttrSet
+	// ChangeLinkTextMismatch: a link was unwrapped because its text names
+	// another host than its href ([PolicyBuilder.CheckLinkText]). Value is
+	// the href.
+	ChangeLinkTextMismatch
+	// ChangeCommentDropped: a comment (or a processing instruction or bogus
+	// comment, which HTML parses as comments) was removed. Value is its text.
+	ChangeCommentDropped
+)
+
+var changeKindNames = [...]string{
+	ChangeElementDropped:   "element dropped",
+	ChangeElementUnwrapped: "element unwrapped",
+	ChangeAttrRemoved:      "attribute removed",
+	ChangeURLRejected:      "URL rejected",
+	ChangeURLCleaned:       "URL cleaned",
+	ChangeRelRewritten:     "rel rewritten",
+	ChangeAttrSet:          "attribute set",
+	ChangeLinkTextMismatch: "link text mismatch",
+	ChangeCommentDropped:   "comment dropped",
+}
+
+// String returns a short English description, such as "URL rejected".
+func (k ChangeKind) String() string {
+	if k > 0 && int(k) < len(changeKindNames) {
+		return changeKindNames[k]
+	}
+	return "ChangeKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// A Change is one change made while cleaning a body.
+type Change struct {
+	Kind    ChangeKind
+	Element string // tag name of the element concerned, as parsed (lower case for HTML); "" for a comment
+	Attr    string // attribute concerned, if any; "ns:name" for a namespaced one
+	Value   string // offending value (a dropped element's text), shortened to 64 bytes ("…" marks a cut)
+
+	// Line and Column locate the element's start tag, or the attribute's
+	// name in it, in the body: both count from 1; Column counts runes
+	// (Unicode code points), not bytes, from the start of the line. Lines
+	// end at "\n", "\r\n" or "\r".
+	//
+	// The HTML parser repairs some markup by creating or cloning elements
+	// (an implied tbody, a formatting element reopened after a mis-nested
+	// end tag) or by moving them (content misplaced in a table). Such an
+	// element is located at the nearest tag that exists in the body.
+	Line, Column int
+}
+
+// String formats the change for people, as in
+//
+//	3:14: URL rejected <a href> "javascript:alert(1)"
+func (c Change) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d:%d: %s", c.Line, c.Column, c.Kind)
+	if c.Element != "" || c.Attr != "" {
+		b.WriteString(" <")
+		b.WriteString(c.Element)
+		if c.Attr != "" {
+			if c.Element != "" {
+				b.WriteByte(' ')
+			}
+			b.WriteString(c.Attr)
+		}
+		b.WriteByte('>')
+	}
+	if c.Value != "" {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Quote(c.Value))
+	}
+	return b.String()
+}
+
+// A Report lists the changes made by [Policy.SanitizeReport], in the order
+// of the body. A nil or empty report means the body was kept as it was
+// (apart from re-serialisation).
+type Report []Change
+
+// String returns one change per line.
+func (r Report) String() string {
+	var b strings.Builder
+	for i, c := range r {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(c.String())
+	}
+	return b.String()
+}
+
+// maxChangeValue is the length to which Change.Value is shortened.
+const maxChangeValue = 64
+
+func shortValue(s string) string {
+	if len(s) <= maxChangeValue {
+		return s
+	}
+	i := maxChangeValue
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
+
+// pendingChange is a change whose position is not known yet.
+
+// Positions. The tree from x/net carries no source positions, so they are
+// recovered only when a report is asked for and something changed: a
+// tokenizer runs over the body and records the offset of every start tag and
+// comment; the elements and comments of the tree, in document order, are then
+// matched to those tokens by name and attributes (the parser copies them
+// from the token), moving forward through the body. An element the parser
+// created without a token of its own (an implied tbody, a clone of a
+// formatting element) finds no token before the next element's and takes
+// the position of its first located descendant, or of the tag before it.
+// Alike elements (same name and attributes) next to each other find the same
+// token; when the body has as many such tokens as the tree has such
+// elements, each takes its own in turn.
+
+type tagTok struct {
+	off   int
+	attrs []html.Attribute
+	used  bool
+}
+
+// impliedElements are those the parser creates without a start tag of
+// their own (implied, or cloned formatting elements).
+var impliedElements = nameSet("html", "head", "body", "tbody", "tr", "colgroup",
+	"p", "br", "a", "b", "big", "code", "em", "font", "i", "nobr", "s",
+	"small", "strike", "strong", "tt", "u")
+
+// locateNodes returns the byte offsets in body of the start tags of want (or of
+// the comments), matched as described above. An element without a tag of
+// its own gets the offset of its first located descendant, else of the last
+// tag located before it, else 0.
+func locateNodes(body string, roots []*html.Node, want []*html.Node) map[*html.Node]int {
+	queues := tokenizeTags(body)
+	heads := map[string]int{}
+	var order []*html.Node
+	var walkTree func(*html.Node)
+	walkTree = func(n *html.Node) {
+		if n.Type == html.ElementNode || n.Type == html.CommentNode {
+			order = append(order, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walkTree(c)
+		}
+	}
+	for _, r := range roots {
+		walkTree(r)
+	}
+	cursor := -1
+	// find returns the first unused token after the cursor for n, looking a
+	// few tokens ahead for one with the same attributes.
+	find := func(n *html.Node) int {
+		key := tagKey(n)
+		q := queues[key]
+		h := heads[key]
+		for h < len(q) && (q[h].off <= cursor || q[h].used) {
+			h++
+		}
+		heads[key] = h
+		for i := h; i < len(q) && i < h+16; i++ {
+			if !q[i].used && (n.Type == html.CommentNode || attrsMatch(n.Attr, q[i].attrs)) {
+				return i
+			}
+		}
+		return -1
+	}
+	sigs := sigCounts{order: order, queues: queues}
+	pos := make(map[*html.Node]int, len(order))
+	prev := make(map[*html.Node]int)
+	for i, n := range order {
+		c := find(n)
+		if c < 0 {
+			prev[n] = max(cursor, 0)
+			continue
+		}
+		q := queues[tagKey(n)]
+		off := q[c].off
+		moved := false
+		if i+1 < len(order) {
+			next := order[i+1]
+			nc := find(next)
+			if nc == c && tagKey(next) == tagKey(n) && sigs.balanced(n) {
+				// Both look alike and so find the same tag; as the body has
+				// one tag for each element that looks like them, none of
+				// them is implied: n takes this tag and next the following.
+				nc = -1
+			}
+			if nc >= 0 && queues[tagKey(next)][nc].off <= off {
+				// The next element's tag comes first: n has no tag of its
+				// own, or the parser moved it up (out of a table).
+				if n.Type == html.ElementNode && n.Namespace == "" && impliedElements[n.Data] {
+					prev[n] = max(cursor, 0)
+					continue
+				}
+				moved = true
+			}
+		}
+		pos[n] = off
+		q[c].used = true
+		if !moved {
+			cursor = off
+		}
+	}
+	res := make(map[*html.Node]int, len(want))
+	for _, n := range want {
+		if off, ok := pos[n]; ok {
+			res[n] = off
+			continue
+		}
+		res[n] = prev[n]
+		if d := firstLocated(n, pos); d >= 0 {
+			res[n] = d
+		}
+	}
+	return res
+}
+
+// sigCounts counts, by name and attributes, the elements of a tree and the
+// tags of its body, to tell alike elements that all have a tag apart from
+// those among which the parser created some.
+type sigCounts struct {
+	order  []*html.Node
+	queues map[string][]tagTok
+	nodes  map[string]int // built on first use
+	tags   map[string]int
+}
+
+// balanced reports whether the body has as many tags that look like n as
+// the tree has elements.
+func (sc *sigCounts) balanced(n *html.Node) bool {
+	if sc.nodes == nil {
+		sc.nodes, sc.tags = map[string]int{}, map[string]int{}
+		for _, m := range sc.order {
+			sc.nodes[tagKey(m)+"\x00"+nodeAttrSig(m.Attr)]++
+		}
+		for key, q := range sc.queues {
+			for _, t := range q {
+				sc.tags[key+"\x00"+nodeAttrSig(t.attrs)]++
+			}
+		}
+	}
+	sig := tagKey(n) + "\x00" + nodeAttrSig(n.Attr)
+	return sc.nodes[sig] == sc.tags[sig]
+}
+
+// nodeAttrSig returns attrs as a string that does not depend on their order
+// or on the case of their names, as attrsMatch compares them.
+func nodeAttrSig(attrs []html.Attribute) string {
+	if len(attrs) == 0 {
+		return ""
+	}
+	list := make([]string, len(attrs))
+	for i, a := range attrs {
+		k := a.Key
+		if a.Namespace != "" {
+			k = a.Namespace + ":" + a.Key
+		}
+		list[i] = strings.ToLower(k) + "=" + a.Val
+	}
+	sort.Strings(list)
+	return strings.Join(list, "\x00")
+}
+
+func firstLocated(n *html.Node, pos map[*html.Node]int) int {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if off, ok := pos[c]; ok {
+			return off
+		}
+		if off := firstLocated(c, pos); off >= 0 {
+			return off
+		}
+	}
+	return -1
+}
+
+func tagKey(n *html.Node) string {
+	if n.Type == html.CommentNode {
+		return "#comment"
+	}
+	if n.Namespace != "" {
+		return strings.ToLower(n.Data)
+	}
+	return n.Data
+}
+
+// attrsMatch reports whether a node has the attributes of a token, in any
+// order: the parser sorts those of formatting elements.
+func attrsMatch(node, tok []html.Attribute) bool {
+	if len(node) != len(tok) {
+		return false
+	}
+	if len(node) > 8 {
+		m := make(map[html.Attribute]int, len(tok))
+		for _, b := range tok {
+			m[html.Attribute{Key: strings.ToLower(b.Key), Val: b.Val}]++
+		}
+		for _, a := range node {
+			k := a.Key
+			if a.Namespace != "" {
+				k = a.Namespace + ":" + a.Key
+			}
+			key := html.Attribute{Key: strings.ToLower(k), Val: a.Val}
+			if m[key] == 0 {
+				return false
+			}
+			m[key]--
+		}
+		return true
+	}
+next:
+	for _, a := range node {
+		k := a.Key
+		if a.Namespace != "" {
+			k = a.Namespace + ":" + a.Key
+		}
+		for _, b := range tok {
+			if strings.EqualFold(k, b.Key) && a.Val == b.Val {
+				continue next
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// tokenizeTags returns the start tags (by name) and comments ("#comment") of
+// body with their offsets, reading it as the parser does as far as it
+// matters: fragment of a body, raw text only in HTML content, CDATA only in
+// foreign content.
+func tokenizeTags(body string) map[string][]tagTok {
+	z := html.NewTokenizerFragment(strings.NewReader(body), "body")
+	q := map[string][]tagTok{}
+	off := 0
+	foreign := 0 // depth inside svg or math
+	for {
+		z.AllowCDATA(foreign > 0)
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return q
+		}
+		start := off
+		off += len(z.Raw())
+		switch tt {
+		case html.CommentToken:
+			q["#comment"] = append(q["#comment"], tagTok{off: start})
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			key := string(name)
+			var attrs []html.Attribute
+			var seen map[string]bool // for long lists only
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				if len(attrs) == 8 {
+					seen = map[string]bool{}
+					for _, a := range attrs {
+						seen[a.Key] = true
+					}
+				}
+				dup := seen[string(k)]
+				for i := 0; seen == nil && i < len(attrs); i++ {
+					dup = dup || attrs[i].Key == string(k)
+				}
+				if !dup {
+					attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+					if seen != nil {
+						seen[string(k)] = true
+					}
+				}
+			}
+			q[key] = append(q[key], tagTok{off: start, attrs: attrs})
+			if foreign > 0 {
+				if tt == html.StartTagToken {
+					foreign++
+				}
+				if rawTextElements[key] {
+					z.NextIsNotRawText()
+				}
+			} else if tt == html.StartTagToken && (key == "svg" || key == "math") {
+				foreign = 1
+			}
+		case html.EndTagToken:
+			if foreign > 0 {
+				foreign--
+			}
+		}
+	}
+}
+
+// attrOffsets returns the offsets of the attribute names (lower-cased,
+// first occurrence) in the tag that starts at off in body, reading it as the
+// tokenizer does.
+func attrOffsets(body string, off int) map[string]int {
+	offs := map[string]int{}
+	i := off + 1
+	for i < len(body) && !htmlSpace(body[i]) && body[i] != '/' && body[i] != '>' {
+		i++
+	}
+	for i < len(body) {
+		for i < len(body) && (htmlSpace(body[i]) || body[i] == '/') {
+			i++
+		}
+		if i >= len(body) || body[i] == '>' {
+			break
+		}
+		start := i
+		i++ // a first '=' belongs to the name
+		for i < len(body) && !htmlSpace(body[i]) && body[i] != '/' && body[i] != '>' && body[i] != '=' {
+			i++
+		}
+		name := strings.ToLower(body[start:i])
+		if _, dup := offs[name]; !dup {
+			offs[name] = start
+		}
+		for i < len(body) && htmlSpace(body[i]) {
+			i++
+		}
+		if i < len(body) && body[i] == '=' {
+			i++
+			for i < len(body) && htmlSpace(body[i]) {
+				i++
+			}
+			if i < len(body) && (body[i] == '"' || body[i] == '\'') {
+				q := body[i]
+				i++
+				for i < len(body) && body[i] != q {
+					i++
+				}
+				i++
+			} else {
+				for i < len(body) && !htmlSpace(body[i]) && body[i] != '>' {
+					i++
+				}
+			}
+		}
+	}
+	return offs
+}
+
+// bodyLineCol converts a byte offset in body to a 1-based line and a 1-based
+// column counted in runes.
+func bodyLineCol(body string, off int) (int, int) {
+	var lc lineCounter
+	return lc.advance(body, off)
+}
+
+// lineCounter converts increasing byte offsets in a body to lines and
+// columns in one sweep.
+type lineCounter struct {
+	off, line, lineStart int
+	col                  int // runes in body[lineStart:off]
+}
+
+// advance moves to offset off (clamped to the body, and never backwards) and
+// returns its 1-based line and rune column. Lines end at "\n", "\r\n" or
+// "\r".
+func (c *lineCounter) advance(body string, off int) (int, int) {
+	off = min(max(off, c.off), len(body))
+	for i := c.off; i < off; i++ {
+		switch b := body[i]; {
+		case b == '\n' || b == '\r' && (i+1 >= len(body) || body[i+1] != '\n'):
+			c.line++
+			c.lineStart = i + 1
+			c.col = 0
+		case b == '\r':
+			// The "\r" of "\r\n": the "\n" ends the line.
+		case utf8.RuneStart(b):
+			c.col++
+		}
+	}
+	c.off = off
+	return c.line + 1, c.col + 1
+}
+
+// locateChanges turns the pendingChange changes of all passes into a report with
+// positions in the body of the first pass. A change found in a later pass
+// is traced back through the output of the pass before, whose start tags
+// were recorded with the nodes that produced them.
+func locateChanges(passes []*pass) Report {
+	// offsets[i] locates, in passes[i].body, the nodes of passes[i] that are
+	// needed.
+	need := make([][]*html.Node, len(passes))
+	for i, ps := range passes {
+		for _, c := range ps.changes {
+			need[i] = append(need[i], c.node)
+		}
+	}
+	// Trace later passes back: node of pass i → offset in passes[i].body =
+	// passes[i-1].out → node of pass i-1.
+	type origin struct {
+		node *html.Node
+		ok   bool
+	}
+	trace := make([]map[*html.Node]origin, len(passes))
+	for i := len(passes) - 1; i > 0; i-- {
+		offs := locateNodes(passes[i].body, passes[i].roots, need[i])
+		trace[i] = map[*html.Node]origin{}
+		sm := passes[i-1].srcMap
+		for _, n := range need[i] {
+			off := offs[n]
+			j := sort.Search(len(sm), func(j int) bool { return sm[j].off >= off })
+			if j < len(sm) && sm[j].off == off {
+				trace[i][n] = origin{sm[j].node, true}
+				need[i-1] = append(need[i-1], sm[j].node)
+			} else {
+				trace[i][n] = origin{}
+			}
+		}
+	}
+	body := passes[0].body
+	offs := locateNodes(body, passes[0].roots, need[0])
+	var rep Report
+	var at []int                     // offset of each change in rep
+	tags := map[int]map[string]int{} // attribute offsets by tag offset
+	for i, ps := range passes {
+		for _, c := range ps.changes {
+			n := c.node
+			found := true
+			for k := i; k > 0 && found; k-- {
+				o := trace[k][n]
+				n, found = o.node, o.ok
+			}
+			ch := Change{Kind: c.kind, Attr: c.attr, Value: c.value}
+			if c.node.Type == html.ElementNode {
+				ch.Element = c.node.Data
+			}
+			off := 0
+			if found {
+				off = offs[n]
+				if c.attr != "" && n.Type == html.ElementNode {
+					if tags[off] == nil {
+						tags[off] = attrOffsets(body, off)
+					}
+					if a, ok := tags[off][c.attr]; ok {
+						off = a
+					}
+				}
+			}
+			rep = append(rep, ch)
+			at = append(at, off)
+		}
+	}
+	idx := make([]int, len(rep))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return at[idx[i]] < at[idx[j]] })
+	sorted := make(Report, len(rep))
+	var lc lineCounter
+	for k, i := range idx {
+		sorted[k] = rep[i]
+		sorted[k].Line, sorted[k].Column = lc.advance(body, at[i])
+	}
+	return sorted
+}
