@@ -64,4 +64,7 @@ type Article struct {
 	// Body is the HTML after the front matter, byte for byte as it was in
 	// the file (the line break that ends the closing "+++" line excluded).
 	Body string `toml:"-"`
+
+	// src records the file the Article was parsed from; see source.go.
+	src source
 }

@@ -31,13 +31,13 @@ func (d Decoder) decode(src []byte) (*Article, error) {
 	// every string field is a substring of it unless it has escapes.
 	str := unsafe.String(unsafe.SliceData(src), len(src))
 	a := &Article{Body: str[l.body:]}
-	if d.decodeSimple(a, str[l.fmStart:l.fmEnd]) {
-		return a, nil
+	if !d.decodeSimple(a, str[l.fmStart:l.fmEnd]) {
+		*a = Article{Body: str[l.body:]}
+		if err := d.decodeGeneral(a, src, str, l); err != nil {
+			return nil, err
+		}
 	}
-	*a = Article{Body: str[l.body:]}
-	if err := d.decodeGeneral(a, src, str, l); err != nil {
-		return nil, err
-	}
+	a.setSource(str, l)
 	return a, nil
 }
 
