@@ -161,6 +161,14 @@ func TestUnsafeConstructsCatches(t *testing.T) {
 func checkSanitized(t testing.TB, p *Policy, in string) string {
 	t.Helper()
 	out, rep, err := p.SanitizeReport(in)
+	if !utf8.ValidString(out) {
+		t.Fatalf("output not valid UTF-8 for %q:\n%q", in, out)
+	}
+	for i := 0; i < len(out); i++ {
+		if c := out[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\f' {
+			t.Fatalf("control character %#x in output for %q:\n%q", c, in, out)
+		}
+	}
 	if bad := unsafeConstructs(out); len(bad) > 0 {
 		t.Fatalf("unsafe output for %q:\n%s\n%v", in, out, bad)
 	}
@@ -300,6 +308,23 @@ func TestSanitizeCases(t *testing.T) {
 		{"namespaced attr", `<p xml:lang="en">x</p>`, `<p>x</p>`, []K{ChangeAttrRemoved}},
 		{"nul", "<p>a\x00b</p>", "<p>ab</p>", nil},
 		{"nbsp attr", "<p title=\"a&nbsp;b\">x</p>", "<p title=\"a\u00a0b\">x</p>", nil},
+		// A raw CR would parse again as LF: written as a character reference.
+		{"CR text", "<p>a&#13;b</p>", "<p>a&#13;b</p>", nil},
+		{"CR attr", `<p title="a&#13;b">x</p>`, `<p title="a&#13;b">x</p>`, nil},
+		{"CRLF refs", "&#x0D;&#x0A;", "&#13;\n", nil},
+		{"raw CR", "<p>a\rb\r\nc</p>", "<p>a\nb\nc</p>", nil},
+		{"CR pre", "<pre><xss></xss>&#13;x</pre>", "<pre>\n&#13;x</pre>", []K{ChangeElementUnwrapped}},
+		{"CR starts pre", "<pre>&#13;&#13;x</pre>", "<pre>\n&#13;x</pre>", nil},
+		{"listing newline", "<listing><xss></xss>\nx</listing>", "\nx", []K{ChangeElementUnwrapped, ChangeElementUnwrapped}},
+		// No C0 control but tab, LF and FF; always valid UTF-8.
+		{"ESC attr", "<img src=\"/a.png\" alt=\"\x1b$B\">", "<img src=\"/a.png\" alt=\"\uFFFD$B\">", nil},
+		{"ESC text", "<p>a\x1b(Bb\x01\x7f</p>", "<p>a\uFFFD(Bb\uFFFD\x7f</p>", nil},
+		{"ESC ref", "<p title=\"&#27;\">&#x1b;\t&#12;</p>", "<p title=\"\uFFFD\">\uFFFD\t\f</p>", nil},
+		{"invalid UTF-8 text", "<p>a\xffb\xe2\x82c\xf0\x9f\x98</p>", "<p>a\uFFFDb\uFFFDc\uFFFD</p>", nil},
+		{"invalid UTF-8 attr", "<p title=\"\xc3\x28\xed\xa0\x80\">x</p>", "<p title=\"\uFFFD(\uFFFD\uFFFD\uFFFD\">x</p>", nil},
+		{"invalid UTF-8 href", "<a href=\"/a\xffb\">x</a>", "x", []K{ChangeElementUnwrapped, ChangeURLRejected}},
+		{"control href", "<a href=\"java\x1bscript:alert(1)\">x</a>", "x", []K{ChangeElementUnwrapped, ChangeURLRejected}},
+		{"inert invalid", "a\xffb\x1bc", "a\uFFFDb\uFFFDc", nil},
 	}
 	p := ArticlePolicy()
 	for _, tt := range tests {
