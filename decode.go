@@ -312,9 +312,9 @@ func parseTOMLInt(b []byte) (int64, error) {
 func (s *decodeState) readDate(v *unstable.Node) (time.Time, error) {
 	switch v.Kind {
 	case unstable.String:
-		return parseDate(s.stringOf(v.Data), s.d.location())
+		return s.d.parseDate(s.stringOf(v.Data))
 	case unstable.DateTime, unstable.LocalDateTime, unstable.LocalDate:
-		return parseTOMLDateTime(v.Data, v.Kind, s.d.location())
+		return parseTOMLDateTime(s.stringOf(v.Data), v.Kind, s.d.location())
 	}
 	return time.Time{}, fmt.Errorf("%w: expected a date, got %s", ErrType, kindNames[v.Kind])
 }

@@ -22,6 +22,17 @@ type Decoder struct {
 	// means UTC. Dates written with an offset keep that offset.
 	Location *time.Location
 
+	// Zones maps time zone abbreviations to the zone a date string that
+	// ends in one is read in, such as "EST" to time.FixedZone("EST",
+	// -5*3600) or to America/New_York (then the date is read as a wall
+	// clock time there). Nil means none: GMT, UT, UTC and Z are UTC, and
+	// any other abbreviation without a numeric offset beside it is an
+	// error, since the same letters name different zones ("CST" is US
+	// Central, China and Cuba Standard Time). RFC822Zones returns the
+	// table of the US zones of RFC 822. Keys are matched as written; a nil
+	// value means UTC. See [Decoder.ParseDate].
+	Zones map[string]*time.Location
+
 	// MaxSize is the largest input accepted, in bytes. Zero means
 	// DefaultMaxSize; a negative value means no limit. Larger input fails
 	// with ErrTooLarge after at most MaxSize+1 bytes have been read.
