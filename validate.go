@@ -378,7 +378,7 @@ func (c *checker) matchURL() error {
 	}
 	if c.v.StrictSlug {
 		if want := p.Expand(a); a.URL != want {
-			return fmt.Errorf("%w: %q has not the slug of the title: want %q", ErrMismatch, a.URL, want)
+			return fmt.Errorf("%w: %q does not have the slug of the title: want %q", ErrMismatch, a.URL, want)
 		}
 	}
 	return nil
