@@ -559,18 +559,17 @@ func (c *checker) body() {
 	if s := &a.src; s.ok && s.l.body <= len(s.text) && s.text[s.l.body:] == a.Body {
 		base = s.l.body
 	}
-	var bp bodyPos
 	for _, ch := range rep {
 		if !isRemoval(ch.Kind) {
 			continue
 		}
 		off := -1
 		if base >= 0 {
-			if o, ok := bp.offset(a.Body, ch); ok {
+			if o, ok := changeOffset(a.Body, ch); ok {
 				off = base + o
 			}
 		}
-		ch.Line, ch.Column = 0, 0
+		ch.Line, ch.Column, ch.Offset = 0, 0, 0
 		msg := strings.TrimPrefix(ch.String(), "0:0: ")
 		c.probs = append(c.probs, problem{key: "body", order: orderBody, off: off,
 			err: fmt.Errorf("%w: %s", ErrUnsafeHTML, msg)})
@@ -604,34 +603,12 @@ func removesSomething(p *Policy, body string) bool {
 	return slices.ContainsFunc(first.changes, func(c pendingChange) bool { return isRemoval(c.kind) })
 }
 
-// bodyPos converts positions of a sanitiser's report, in order, to byte
-// offsets in the body.
-type bodyPos struct {
-	off, line int // start of line number line (0-based)
-}
-
-// offset returns the byte offset in body of the change's tag or attribute,
-// and whether the text there is that tag ('<') or attribute (its name).
-// Lines end at "\n", "\r\n" or "\r", as the report counts them; Column
-// counts bytes.
-func (p *bodyPos) offset(body string, ch Change) (int, bool) {
-	line := ch.Line - 1
-	if line < p.line {
-		*p = bodyPos{}
-	}
-	for p.line < line {
-		i := strings.IndexAny(body[p.off:], "\r\n")
-		if i < 0 {
-			return 0, false
-		}
-		i += p.off
-		if body[i] == '\r' && i+1 < len(body) && body[i+1] == '\n' {
-			i++
-		}
-		p.off, p.line = i+1, p.line+1
-	}
-	off := p.off + ch.Column - 1
-	if ch.Column < 1 || off >= len(body) {
+// changeOffset returns the byte offset in body of the change's tag or
+// attribute, and whether the text there is that tag ('<') or attribute (its
+// name): a change the sanitiser could not locate has no position.
+func changeOffset(body string, ch Change) (int, bool) {
+	off := ch.Offset
+	if off < 0 || off >= len(body) {
 		return 0, false
 	}
 	if ch.Attr != "" && ch.Element != "" {

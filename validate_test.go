@@ -619,3 +619,21 @@ func TestValidateLinear(t *testing.T) {
 	t.Logf("100 KB: %v, 1 MB: %v (×%.1f)", ts, tl, float64(tl)/float64(ts))
 	assert.Less(t, float64(tl)/float64(ts), 25.0, "time grows faster than the input")
 }
+
+// TestValidateBodyPositionsNonASCII: columns count bytes, in a body with
+// multi-byte characters and lone CRs before the problem.
+func TestValidateBodyPositionsNonASCII(t *testing.T) {
+	text := "+++\ntitle = \"é\"\n+++\n\n<p>Zürich — 東京\r</p>\r\n<p>ÉÉ <b onclick=\"x\">y</b><script>z</script></p>\n"
+	a, err := Parse(strings.NewReader(text))
+	require.NoError(t, err)
+	var got [][2]int
+	for _, fe := range fieldErrors(t, testValidator().Validate(a)) {
+		if fe.Key == "body" {
+			got = append(got, [2]int{fe.Line, fe.Column})
+		}
+	}
+	l1, c1 := wantPosition(t, text, "ÉÉ", "onclick")
+	l2, c2 := wantPosition(t, text, "ÉÉ", "<script")
+	assert.Equal(t, [][2]int{{l1, c1}, {l2, c2}}, got)
+	assert.Equal(t, [2]int{6, 12}, got[0]) // "<p>ÉÉ <b " is 11 bytes
+}
