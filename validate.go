@@ -623,23 +623,21 @@ func changeOffset(body string, ch Change) (int, bool) {
 
 // result sorts the problems, locates them and builds the error.
 func (c *checker) result() error {
-	var keys []keySpan
-	for _, p := range c.probs {
-		if p.keyPos {
-			keys = c.a.src.keys()
-			break
-		}
-	}
+	var at map[string]int // key → offset of its text
 	for i := range c.probs {
 		p := &c.probs[i]
 		if !p.keyPos {
 			continue
 		}
-		for _, k := range keys {
-			if k.name == p.key {
-				p.off = k.key.start
-				break
+		if at == nil {
+			keys := c.a.src.keys()
+			at = make(map[string]int, len(keys))
+			for _, k := range keys {
+				at[k.name] = k.key.start
 			}
+		}
+		if off, ok := at[p.key]; ok {
+			p.off = off
 		}
 	}
 	sort.SliceStable(c.probs, func(i, j int) bool {
