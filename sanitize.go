@@ -165,10 +165,19 @@ func (p *Policy) run(body string, report bool) (string, Report, error) {
 	if len(cur.out) > maxSize {
 		return markupFreeText(body), nil, tooLarge(cur.out)
 	}
-	if !report {
+	if !report || !hasChanges(passes) {
 		return cur.out, nil, nil
 	}
 	return cur.out, locateChanges(passes), nil
+}
+
+func hasChanges(passes []*pass) bool {
+	for _, ps := range passes {
+		if len(ps.changes) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pass parses body, walks the tree and serialises what is kept.

@@ -32,6 +32,10 @@ func FuzzSanitize(f *testing.F) {
 	for _, in := range misnestingShapes {
 		f.Add(in)
 	}
+	// Long srcset values (the check must stay linear in them).
+	f.Add(`<img src="/x" srcset="/a` + strings.Repeat(",b", 2000) + `">`)
+	f.Add(`<img src="/x" srcset="` + strings.Repeat("/a.png 1x (,b 2x), ", 300) + `">`)
+	f.Add(`<img src="/x" srcset="` + strings.Repeat("/a.png 100w, /b,c.png 1.5x,, ", 300) + `">`)
 	for _, in := range nearMisnesting {
 		f.Add(in)
 	}
