@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/articlekit/article"
 	"github.com/microcosm-cc/bluemonday"
@@ -105,4 +106,30 @@ func BenchmarkBluemonday(b *testing.B) {
 
 func BenchmarkParseRender(b *testing.B) {
 	benchBodies(b, func(body string) { parseRender(body) })
+}
+
+// BenchmarkSanitizeRatio runs Sanitize and a bare ParseFragment plus Render
+// alternately on each body and reports the ratio of their best times
+// (x-parse-render), which a shared, noisy machine disturbs far less than
+// two separate benchmarks:
+//
+//	go test -run '^$' -bench SanitizeRatio -benchtime 200x
+func BenchmarkSanitizeRatio(b *testing.B) {
+	bodies := sanitizeBodies(b)
+	for _, name := range bodyNames {
+		body := bodies[name]
+		b.Run(name, func(b *testing.B) {
+			best := [2]time.Duration{1 << 62, 1 << 62}
+			for b.Loop() {
+				for i, f := range []func(string) string{article.Sanitize, parseRender} {
+					start := time.Now()
+					f(body)
+					best[i] = min(best[i], time.Since(start))
+				}
+			}
+			b.ReportMetric(float64(best[0].Nanoseconds()), "sanitize-ns")
+			b.ReportMetric(float64(best[1].Nanoseconds()), "parse-render-ns")
+			b.ReportMetric(float64(best[0])/float64(best[1]), "x-parse-render")
+		})
+	}
 }
