@@ -212,15 +212,11 @@ var (
 	localDateTimeType = reflect.TypeFor[toml.LocalDateTime]()
 )
 
-// maxEncodeDepth bounds the nesting of Params values, so that a cyclic
-// value fails instead of recursing forever.
-const maxEncodeDepth = 100
-
 // appendTable writes the map m as the body of the table at path: its plain
 // keys first, then its tables as [path.key] sections, each sorted by key.
 func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, error) {
-	if depth > maxEncodeDepth {
-		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	if depth > MaxNesting {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, MaxNesting)
 	}
 	keys, err := sortedKeys(m)
 	if err != nil {
@@ -291,8 +287,8 @@ func isTable(v reflect.Value) bool {
 
 // appendValue appends a TOML value for v; maps become inline tables.
 func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
-	if depth > maxEncodeDepth {
-		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	if depth > MaxNesting {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, MaxNesting)
 	}
 	if !v.IsValid() {
 		return b, fmt.Errorf("%w: nil has no TOML form", ErrEncode)
