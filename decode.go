@@ -59,8 +59,11 @@ func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
 	s.fm = fm[:len(fm):len(fm)]
 	s.keys.init()
 	// Every key/value has an "=": sizing Params from their number spares
-	// the map its growth steps, which dominate files of many keys.
-	s.keys.hint = strings.Count(text, "=")
+	// the map its growth steps, which dominate files of many keys. Small
+	// maps grow cheaply, and the count includes the schema keys.
+	if n := strings.Count(text, "="); n > 256 {
+		s.keys.hint = n
+	}
 	p := &s.p
 	p.Reset(s.fm)
 	for p.NextExpression() {

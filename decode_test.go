@@ -124,6 +124,9 @@ func FuzzGeneralMatchesGoToml(f *testing.F) {
 	for _, fm := range generalShapes {
 		f.Add(fm)
 	}
+	for _, fm := range deepShapes() {
+		f.Add(fm)
+	}
 	for _, name := range []string{"testdata/bench/article-extra.md", "testdata/parse/02-canonical-params.md"} {
 		src, err := os.ReadFile(name)
 		require.NoError(f, err)

@@ -234,7 +234,7 @@ func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, e
 		}
 		b = append(b, " = "...)
 		if b, err = appendValue(b, v, depth+1); err != nil {
-			return b, fmt.Errorf("%s: %w", k, err)
+			return b, fmt.Errorf("%s: %w", shortString(k), err)
 		}
 		b = append(b, '\n')
 	}
@@ -252,7 +252,7 @@ func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, e
 		b = append(b, "]\n"...)
 		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))
 		if b, err = appendTable(b, sub, v, depth+1); err != nil {
-			return b, fmt.Errorf("%s: %w", k, err)
+			return b, fmt.Errorf("%s: %w", shortString(k), err)
 		}
 	}
 	return b, nil
@@ -351,7 +351,7 @@ func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
 			}
 			b = append(b, " = "...)
 			if b, err = appendValue(b, deref(v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key()))), depth+1); err != nil {
-				return b, fmt.Errorf("%s: %w", k, err)
+				return b, fmt.Errorf("%s: %w", shortString(k), err)
 			}
 		}
 		return append(b, '}'), nil

@@ -77,10 +77,11 @@ type keys struct {
 	tables []table
 	named  map[childKey]int32
 	cur    int32 // the table that key/value expressions go into
+	buf    [8]table
 }
 
 func (k *keys) init() {
-	k.tables = append(k.tables[:0], table{kind: kindTable, explicit: true})
+	k.tables = append(k.buf[:0], table{kind: kindTable, explicit: true})
 	k.cur = rootTable
 }
 

@@ -219,16 +219,16 @@ func tomlDateTime(b []byte) (time.Time, error) {
 		if z[3] != ':' {
 			return time.Time{}, unstable.NewParserError(z[3:4], "expected a : separator")
 		}
-		h, ok1 := twoDigits(z[1:3])
-		if !ok1 {
-			return time.Time{}, unstable.NewParserError(z[1:3], "expected digit (0-9)")
+		h, bad := twoDigits(z[1:3])
+		if bad != nil {
+			return time.Time{}, unstable.NewParserError(bad, "expected digit (0-9)")
 		}
 		if h > 23 {
 			return time.Time{}, unstable.NewParserError(z[1:3], "invalid timezone offset hours")
 		}
-		m, ok2 := twoDigits(z[4:6])
-		if !ok2 {
-			return time.Time{}, unstable.NewParserError(z[4:6], "expected digit (0-9)")
+		m, bad := twoDigits(z[4:6])
+		if bad != nil {
+			return time.Time{}, unstable.NewParserError(bad, "expected digit (0-9)")
 		}
 		if m > 59 {
 			return time.Time{}, unstable.NewParserError(z[4:6], "invalid timezone offset minutes")
@@ -244,9 +244,13 @@ func tomlDateTime(b []byte) (time.Time, error) {
 	return time.Date(dt.Year, time.Month(dt.Month), dt.Day, dt.Hour, dt.Minute, dt.Second, dt.Nanosecond, zone), nil
 }
 
-func twoDigits(b []byte) (int, bool) {
-	if b[0] < '0' || b[0] > '9' || b[1] < '0' || b[1] > '9' {
-		return 0, false
+// twoDigits reads two decimal digits, or returns the first byte that is
+// not one.
+func twoDigits(b []byte) (int, []byte) {
+	for i := range 2 {
+		if b[i] < '0' || b[i] > '9' {
+			return 0, b[i : i+1]
+		}
 	}
-	return int(b[0]-'0')*10 + int(b[1]-'0'), true
+	return int(b[0]-'0')*10 + int(b[1]-'0'), nil
 }
