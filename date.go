@@ -364,8 +364,10 @@ func (d Decoder) parseISO(s string) (time.Time, error) {
 	switch {
 	case rest == "":
 	case rest[0] == ' ':
-		zone = strings.Fields(rest)
-		if len(zone) == 0 || strings.ContainsAny(rest, "\t\n\v\f\r") {
+		var buf [maxDateFields]string
+		var ends [maxDateFields]int
+		var ok bool
+		if zone, ok = splitFields(rest, &buf, &ends); !ok || len(zone) == 0 {
 			return time.Time{}, errNotDate
 		}
 	default:
@@ -499,6 +501,37 @@ var mailLayouts = [...]string{
 	"Mon Jan 2 15:04:05 2006", // ANSIC; UnixDate and RubyDate with their zone taken out
 }
 
+// maxDateFields bounds the fields of a date, counted at spaces: no form
+// has more than 7 ("Thu, 24 Jul 2025 10:10:31.75 -0400 EDT").
+const maxDateFields = 10
+
+// splitFields splits s at runs of spaces into buf, recording where each
+// field ends in ends. It fails on other white space, which no form has,
+// and on more than maxDateFields fields.
+func splitFields(s string, buf *[maxDateFields]string, ends *[maxDateFields]int) ([]string, bool) {
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			if c := s[j]; c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return nil, false
+			}
+			j++
+		}
+		if n == maxDateFields {
+			return nil, false
+		}
+		buf[n], ends[n] = s[i:j], j
+		n++
+		i = j
+	}
+	return buf[:n], true
+}
+
 // maxMailDate bounds the length of a mail date, without its fraction; the
 // longest real one, RFC 850 on a Wednesday with two zones, is 45 bytes.
 const maxMailDate = 80
@@ -516,10 +549,15 @@ func (d Decoder) parseMail(s string) (time.Time, error) {
 		}
 		s = s[:i] + s[i+1+n:]
 	}
-	if len(s) > maxMailDate || strings.ContainsAny(s, "\t\n\v\f\r") {
+	if len(s) > maxMailDate {
 		return time.Time{}, errNotDate
 	}
-	fields := strings.Fields(s)
+	var buf [maxDateFields]string
+	var ends [maxDateFields]int
+	fields, ok := splitFields(s, &buf, &ends)
+	if !ok {
+		return time.Time{}, errNotDate
+	}
 	ti := -1 // the field of the time of day
 	for i, fl := range fields {
 		if strings.IndexByte(fl, ':') > 0 && isDigit(fl[0]) {
@@ -536,23 +574,25 @@ func (d Decoder) parseMail(s string) (time.Time, error) {
 		f.year, f.month, f.day = t.Year(), int(t.Month()), t.Day()
 		return f.in(d.location())
 	}
+	// core is what time.Parse reads: s up to the end of the time, which
+	// needs no copy in the common forms.
+	core := s[:ends[ti]]
 	leap := false
 	if tf := fields[ti]; strings.Count(tf, ":") == 2 && strings.HasSuffix(tf, ":60") {
 		leap = true
-		fields[ti] = tf[:len(tf)-2] + "59"
+		core = core[:len(core)-2] + "59"
 	}
-	core, zone := fields[:ti+1], fields[ti+1:]
+	zone := fields[ti+1:]
 	if n := len(zone); n > 0 && len(zone[n-1]) == 4 && isDigit(zone[n-1][0]) {
 		// The year after the time (ANSIC, UnixDate, RubyDate): the zone
 		// is between them.
-		core = append(core[:ti+1:ti+1], zone[n-1])
+		core += " " + zone[n-1]
 		zone = zone[:n-1]
 	}
-	joined := strings.Join(core, " ")
 	var t time.Time
 	err := errNotDate
 	for _, layout := range mailLayouts {
-		if t, err = time.Parse(layout, joined); err == nil {
+		if t, err = time.Parse(layout, core); err == nil {
 			break
 		}
 	}
