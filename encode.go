@@ -59,6 +59,14 @@ func (a *Article) Encode(w io.Writer) error {
 // AppendEncoded appends what Encode writes to b and returns the extended
 // buffer, for callers that encode many articles into a reused buffer.
 func (a *Article) AppendEncoded(b []byte) ([]byte, error) {
+	if a.src.ok {
+		return a.appendLossless(b)
+	}
+	return a.appendCanonical(b)
+}
+
+// appendCanonical appends a in the canonical layout.
+func (a *Article) appendCanonical(b []byte) ([]byte, error) {
 	start := len(b)
 	b = append(b, "+++\n"...)
 	b, err := appendStringKey(b, "title", a.Title)

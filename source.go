@@ -19,6 +19,8 @@ type source struct {
 	l    layout // where the delimiters, front matter and body are
 	orig schemaValues
 	ok   bool // text and l are set
+
+	params bool // Parse filled Params (lossless encoding then compares them)
 }
 
 // schemaValues holds the twelve schema fields as Parse decoded them, to tell
@@ -44,5 +46,5 @@ func schemaOf(a *Article) schemaValues {
 // setSource records text and l as a's source, with a's current schema
 // values as the parsed ones. It allocates nothing.
 func (a *Article) setSource(text string, l layout) {
-	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true}
+	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true, params: len(a.Params) > 0}
 }

@@ -1,0 +1,316 @@
+package article
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// editCommand applies one line of a testdata/edits/*.edit file to a:
+//
+//	set KEY VALUE          schema key KEY gets the TOML value VALUE
+//	clear KEY              schema key KEY gets its zero value
+//	set params.A.B VALUE   Params["A"]["B"] = VALUE (tables made as needed)
+//	delete params.A.B      delete(Params["A"], "B")
+//	body VALUE             Body = VALUE, a TOML string
+//
+// Blank lines and lines starting with # are ignored.
+func editCommand(a *Article, line string) error {
+	verb, rest, _ := strings.Cut(line, " ")
+	key, val, _ := strings.Cut(rest, " ")
+	var v any
+	if val != "" || verb == "body" {
+		if verb == "body" {
+			val = rest
+		}
+		var m map[string]any
+		if err := toml.Unmarshal([]byte("v = "+val), &m); err != nil {
+			return fmt.Errorf("value %q: %w", val, err)
+		}
+		v = m["v"]
+	}
+	switch verb {
+	case "body":
+		a.Body = v.(string)
+		return nil
+	case "clear":
+		return setSchema(a, key, nil)
+	case "set", "delete":
+	default:
+		return fmt.Errorf("unknown verb %q", verb)
+	}
+	if path, ok := strings.CutPrefix(key, "params."); ok {
+		parts := strings.Split(path, ".")
+		if a.Params == nil {
+			a.Params = map[string]any{}
+		}
+		m := a.Params
+		for _, p := range parts[:len(parts)-1] {
+			sub, ok := m[p].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				m[p] = sub
+			}
+			m = sub
+		}
+		last := parts[len(parts)-1]
+		if verb == "delete" {
+			if _, ok := m[last]; !ok {
+				return fmt.Errorf("no key %s", key)
+			}
+			delete(m, last)
+		} else {
+			m[last] = v
+		}
+		return nil
+	}
+	if verb == "delete" {
+		return fmt.Errorf("delete of schema key %s: use clear", key)
+	}
+	return setSchema(a, key, v)
+}
+
+// setSchema sets schema key to v, or to its zero value for v == nil.
+func setSchema(a *Article, key string, v any) error {
+	str := func(p *string) error {
+		if v == nil {
+			*p = ""
+			return nil
+		}
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s: want a string, got %T", key, v)
+		}
+		*p = s
+		return nil
+	}
+	switch key {
+	case "title":
+		return str(&a.Title)
+	case "summary":
+		return str(&a.Summary)
+	case "description":
+		return str(&a.Description)
+	case "source_link":
+		return str(&a.SourceLink)
+	case "enclosure":
+		return str(&a.Enclosure)
+	case "url":
+		return str(&a.URL)
+	case "qrcode":
+		return str(&a.QRCode)
+	case "source":
+		return str(&a.Source)
+	case "draft":
+		b, _ := v.(bool)
+		a.Draft = b
+	case "article_id", "feed_item_id":
+		n, _ := v.(int64)
+		if key == "article_id" {
+			a.ArticleID = n
+		} else {
+			a.FeedItemID = n
+		}
+	case "date":
+		switch t := v.(type) {
+		case nil:
+			a.Date = time.Time{}
+		case time.Time:
+			a.Date = t
+		case toml.LocalDateTime:
+			a.Date = t.AsTime(time.UTC)
+		case toml.LocalDate:
+			a.Date = t.AsTime(time.UTC)
+		default:
+			return fmt.Errorf("date: want a date, got %T", v)
+		}
+	default:
+		return fmt.Errorf("unknown schema key %q", key)
+	}
+	return nil
+}
+
+// applyEdits parses src, applies the commands of script and encodes.
+func applyEdits(t testing.TB, src []byte, script string) (*Article, []byte) {
+	t.Helper()
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(t, err)
+	sc := bufio.NewScanner(strings.NewReader(script))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		require.NoError(t, editCommand(a, line), line)
+	}
+	out, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	return a, out
+}
+
+// TestEditsGolden runs every testdata/edits/NAME.edit on NAME.in.md and
+// compares the result with NAME.out.md (rewritten with -update). The
+// output must parse to the edited values, and must not be what the
+// canonical layout would give (so that a fallback cannot pass unseen).
+func TestEditsGolden(t *testing.T) {
+	scripts, err := filepath.Glob("testdata/edits/*.edit")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(scripts), 20)
+	for _, script := range scripts {
+		name := strings.TrimSuffix(script, ".edit")
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			src, err := os.ReadFile(name + ".in.md")
+			require.NoError(t, err)
+			edits, err := os.ReadFile(script)
+			require.NoError(t, err)
+			a, got := applyEdits(t, src, string(edits))
+			if *update {
+				require.NoError(t, os.WriteFile(name+".out.md", got, 0o644))
+			}
+			want, err := os.ReadFile(name + ".out.md")
+			require.NoError(t, err, "run go test -update to create it")
+			assert.Equal(t, string(want), string(got))
+
+			back, err := Parse(bytes.NewReader(got))
+			require.NoError(t, err)
+			requireSameArticle(t, a, back)
+			canon := *a
+			canon.DropSource()
+			c, err := canon.AppendEncoded(nil)
+			require.NoError(t, err)
+			assert.NotEqual(t, string(c), string(got), "the canonical layout")
+			// Encode of the output is the output.
+			again, err := back.AppendEncoded(nil)
+			require.NoError(t, err)
+			assert.Equal(t, string(got), string(again))
+		})
+	}
+}
+
+// TestEncodeUnmodifiedIsIdentity: every file under testdata that Parse
+// accepts comes back byte for byte.
+func TestEncodeUnmodifiedIsIdentity(t *testing.T) {
+	var files []string
+	for _, glob := range []string{"testdata/parse/*.md", "testdata/edits/*.md", "testdata/articles/*", "testdata/bench/*.md"} {
+		m, err := filepath.Glob(glob)
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		a, err := Parse(bytes.NewReader(src))
+		if err != nil {
+			continue
+		}
+		n++
+		var out bytes.Buffer
+		require.NoError(t, a.Encode(&out), f)
+		assert.Equal(t, string(src), out.String(), f)
+	}
+	require.Greater(t, n, 30)
+}
+
+func TestEncodeBodyEdits(t *testing.T) {
+	for _, tc := range []struct{ name, src, body, want string }{
+		{"separator kept", "+++\ntitle = 'x'\n+++\n\nold", "new", "+++\ntitle = 'x'\n+++\n\nnew"},
+		{"no separator", "+++\ntitle = 'x'\n+++\nold", "new", "+++\ntitle = 'x'\n+++\nnew"},
+		{"no separator, body starts with a blank line", "+++\ntitle = 'x'\n+++\nold", "\nnew", "+++\ntitle = 'x'\n+++\n\n\nnew"},
+		{"no line break after +++", "+++\ntitle = 'x'\n+++", "new", "+++\ntitle = 'x'\n+++\n\nnew"},
+		{"crlf, no line break after +++", "+++\r\ntitle = 'x'\r\n+++", "new", "+++\r\ntitle = 'x'\r\n+++\r\n\r\nnew"},
+		{"emptied", "+++\ntitle = 'x'\n+++\n\nold", "", "+++\ntitle = 'x'\n+++\n\n"},
+		{"trailing blanks on +++", "+++ \ntitle = 'x'\n+++\t\n\nold", "new", "+++ \ntitle = 'x'\n+++\t\n\nnew"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(tc.src))
+			require.NoError(t, err)
+			a.Body = tc.body
+			got, err := a.AppendEncoded(nil)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, string(got))
+			back, err := Parse(bytes.NewReader(got))
+			require.NoError(t, err)
+			assert.Equal(t, tc.body, back.Body)
+		})
+	}
+}
+
+func TestDropSourceAndFormat(t *testing.T) {
+	src := []byte("\uFEFF\r\n+++\r\n# c\r\ntitle='T'\r\nx = 1\r\n+++\r\nbody")
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(t, err)
+	lossless, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	assert.Equal(t, string(src), string(lossless))
+
+	a.DropSource()
+	canon, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	want := "+++\ntitle = \"T\"\ndate = \"\"\ndraft = false\nsummary = \"\"\ndescription = \"\"\nsource_link = \"\"\n" +
+		"enclosure = \"\"\narticle_id = 0\nfeed_item_id = 0\nurl = \"\"\nqrcode = \"\"\nsource = \"\"\nx = 1\n+++\n\nbody"
+	assert.Equal(t, want, string(canon))
+
+	f, err := Format(src)
+	require.NoError(t, err)
+	assert.Equal(t, want, string(f))
+	f2, err := Format(f)
+	require.NoError(t, err)
+	assert.Equal(t, string(f), string(f2), "idempotent")
+
+	_, err = Format([]byte("no front matter"))
+	require.ErrorIs(t, err, ErrNoFrontMatter)
+}
+
+// TestFormatCanonicalUnchanged: Format of the canonical files under
+// testdata/parse gives them back, and Format is idempotent on all.
+func TestFormatCanonicalUnchanged(t *testing.T) {
+	files, err := filepath.Glob("testdata/parse/*.md")
+	require.NoError(t, err)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		out, err := Format(src)
+		if err != nil {
+			continue
+		}
+		if strings.Contains(f, "canonical") {
+			assert.Equal(t, string(src), string(out), f)
+		}
+		again, err := Format(out)
+		require.NoError(t, err)
+		assert.Equal(t, string(out), string(again), f)
+	}
+}
+
+func TestEncodeEditErrors(t *testing.T) {
+	src := "+++\ntitle = 'x'\n[t]\na = 1\n+++\n"
+	for _, tc := range []struct {
+		name string
+		edit func(a *Article)
+	}{
+		{"invalid UTF-8 title", func(a *Article) { a.Title = "\xff" }},
+		{"invalid UTF-8 new key", func(a *Article) { a.Source = "\xff" }},
+		{"schema key in Params", func(a *Article) { a.Params["title"] = "y" }},
+		{"nil param", func(a *Article) { a.Params["t"].(map[string]any)["a"] = nil }},
+		{"nil in new table", func(a *Article) { a.Params["u"] = map[string]any{"b": nil} }},
+		{"date out of range", func(a *Article) { a.Date = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(src))
+			require.NoError(t, err)
+			tc.edit(a)
+			_, err = a.AppendEncoded(nil)
+			require.ErrorIs(t, err, ErrEncode)
+		})
+	}
+}
