@@ -4,13 +4,16 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -313,4 +316,254 @@ func TestEncodeEditErrors(t *testing.T) {
 			require.ErrorIs(t, err, ErrEncode)
 		})
 	}
+}
+
+// FuzzRoundTrip: Encode of an accepted input is the input; after one
+// random edit (a schema field set or cleared, a Params key changed, added
+// or deleted, or the body replaced), Parse of the output gives the edited
+// values, and every line of the input that held none of the edited keys is
+// still there, in order. Format of the input is idempotent.
+func FuzzRoundTrip(f *testing.F) {
+	var files []string
+	for _, glob := range []string{"testdata/parse/*.md", "testdata/edits/*.in.md"} {
+		m, err := filepath.Glob(glob)
+		require.NoError(f, err)
+		files = append(files, m...)
+	}
+	for i, name := range files {
+		src, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(src, uint16(i*7), "new value")
+		f.Add(src, uint16(i*13+1), "it's \"quoted\"\nand\r\n+++\ntwo lines")
+	}
+	f.Fuzz(func(t *testing.T, src []byte, pick uint16, val string) {
+		a, err := Parse(bytes.NewReader(src))
+		if err != nil {
+			return
+		}
+		out, err := a.AppendEncoded(nil)
+		require.NoError(t, err)
+		require.Equal(t, string(src), string(out))
+
+		formatted, err := Format(src)
+		require.NoError(t, err)
+		again, err := Format(formatted)
+		require.NoError(t, err)
+		require.Equal(t, string(formatted), string(again), "Format is idempotent")
+
+		touched := randomEdit(t, a, pick, val)
+		out, err = a.AppendEncoded(nil)
+		if err != nil {
+			require.ErrorIs(t, err, ErrEncode)
+			return
+		}
+		back, err := Parse(bytes.NewReader(out))
+		require.NoError(t, err, "output:\n%s", out)
+		requireSameArticle(t, a, back)
+		requireLinesKept(t, src, out, touched)
+	})
+}
+
+// randomEdit makes one edit to a, chosen by pick, and returns the byte
+// ranges of src that held the edited key.
+func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
+	s := &a.src
+	d, err := scanDoc([]byte(s.text[s.l.fmStart:s.l.fmEnd]))
+	require.NoError(t, err)
+	var touched [][2]int
+	touch := func(p []string, params bool) {
+		for i, e := range d.exprs {
+			switch {
+			case e.kind == unstable.KeyValue && !params && (len(e.path) != 1 || e.section >= 0):
+			case e.kind == unstable.KeyValue && (hasPrefix(e.path, p) || hasPrefix(p, e.path)):
+				touched = append(touched, [2]int{s.l.fmStart + e.start, s.l.fmStart + e.end})
+			case e.kind != unstable.KeyValue && hasPrefix(e.path, p):
+				touched = append(touched, [2]int{s.l.fmStart + e.start, s.l.fmStart + d.sectionEnd(i)})
+			}
+		}
+	}
+	n := int(pick >> 4)
+	switch op := pick % 16; {
+	case op < 12:
+		key := schemaKeys[op]
+		touch([]string{key}, false)
+		var v any
+		if n%3 != 0 { // a third of the edits clear the field
+			switch op {
+			case keyDate:
+				v = time.Date(1990+n%60, time.Month(1+n%12), 1+n%28, n%24, n%60, 0, n%3*5e8, time.FixedZone("", (n%27-13)*3600))
+			case keyDraft:
+				v = !a.Draft
+			case keyArticleID, keyFeedItemID:
+				v = int64(n*7919) - 5000
+			default:
+				v = val
+			}
+		}
+		require.NoError(t, setSchema(a, key, v))
+	case op < 15:
+		var leaves [][]string
+		var tables [][]string
+		var walk func(p []string, m map[string]any)
+		walk = func(p []string, m map[string]any) {
+			tables = append(tables, p)
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				q := append(p[:len(p):len(p)], k)
+				if sub, ok := m[k].(map[string]any); ok {
+					walk(q, sub)
+				} else {
+					leaves = append(leaves, q)
+				}
+			}
+		}
+		if a.Params == nil {
+			a.Params = map[string]any{}
+		}
+		walk(nil, a.Params)
+		get := func(p []string) map[string]any {
+			m := a.Params
+			for _, k := range p {
+				m = m[k].(map[string]any)
+			}
+			return m
+		}
+		switch {
+		case op == 12 && len(leaves) > 0: // change a value
+			p := leaves[n%len(leaves)]
+			touch(p, true)
+			if n%2 == 0 {
+				get(p[:len(p)-1])[p[len(p)-1]] = val
+			} else {
+				get(p[:len(p)-1])[p[len(p)-1]] = int64(len(val))
+			}
+		case op == 13 && len(tables) > 1: // delete a key or a table
+			all := append(leaves, tables[1:]...)
+			p := all[n%len(all)]
+			touch(p, true)
+			delete(get(p[:len(p)-1]), p[len(p)-1])
+		default: // add a key
+			p := tables[n%len(tables)]
+			key := fmt.Sprintf("new_%d", n)
+			if n%5 == 0 {
+				get(p)[key] = map[string]any{"x": val}
+			} else {
+				get(p)[key] = val
+			}
+		}
+	default:
+		a.Body = val
+		touched = append(touched, [2]int{s.l.fmEnd, len(s.text)})
+	}
+	return touched
+}
+
+// requireLinesKept checks that the lines of src outside the touched ranges
+// appear in out in the same order.
+func requireLinesKept(t *testing.T, src, out []byte, touched [][2]int) {
+	t.Helper()
+	outLines := strings.SplitAfter(string(out), "\n")
+	j := 0
+	for pos := 0; pos < len(src); {
+		end := len(src)
+		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
+			end = pos + i + 1
+		}
+		line := string(src[pos:end])
+		hit := false
+		for _, r := range touched {
+			if pos < r[1] && end > r[0] {
+				hit = true
+			}
+		}
+		pos = end
+		if hit {
+			continue
+		}
+		for j < len(outLines) && outLines[j] != line {
+			j++
+		}
+		require.Less(t, j, len(outLines), "line %q of the input is missing or out of order in:\n%s", line, out)
+		j++
+	}
+}
+
+func TestAppendStyledString(t *testing.T) {
+	for _, tc := range []struct{ raw, s, eol, want string }{
+		{`"old"`, "new", "\n", `"new"`},
+		{`'old'`, "new", "\n", `'new'`},
+		{`'old'`, `back\slash "q"`, "\n", `'back\slash "q"'`},
+		{`'old'`, "it's", "\n", `"it's"`},
+		{`'old'`, "tab\there", "\n", "'tab\there'"},
+		{`'old'`, "line\nbreak", "\n", `"line\nbreak"`},
+		{`'''old'''`, "a\nb", "\n", "'''a\nb'''"},
+		{"'''\nold'''", "a\nb", "\n", "'''\na\nb'''"},
+		{`'''old'''`, "\nlead", "\n", "'''\n\nlead'''"},
+		{`'''old'''`, "a\r\nb", "\r\n", "'''a\r\nb'''"},
+		{`'''old'''`, "a\nb", "\r\n", `"""a\nb"""`},
+		{`'''old'''`, "x\n+++\ny", "\n", "\"\"\"x\n\\u002B++\ny\"\"\""},
+		{`'''old'''`, "ends '", "\n", `"""ends '"""`},
+		{`"""old"""`, "say \"hi\"\n\\", "\n", "\"\"\"say \\\"hi\\\"\n\\\\\"\"\""},
+		{"\"\"\"\r\nold\"\"\"", "a\r\nb\nc\x01", "\r\n", "\"\"\"\r\na\r\nb\\nc\\u0001\"\"\""},
+		{`"""old"""`, "+++", "\n", `"""+++"""`},
+		{"\"\"\"\nold\"\"\"", "+++", "\n", "\"\"\"\n\\u002B++\"\"\""},
+		{``, "new\x7f", "\n", `"new\u007F"`},
+	} {
+		got, err := appendStyledString(nil, []byte(tc.raw), tc.s, tc.eol)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, string(got), "%q ← %q", tc.raw, tc.s)
+		var m map[string]any
+		doc := "v = " + string(got) + tc.eol
+		require.NoError(t, toml.Unmarshal([]byte(doc), &m), doc)
+		assert.Equal(t, tc.s, m["v"], doc)
+	}
+	_, err := appendStyledString(nil, []byte(`'x'`), "\xff", "\n")
+	require.ErrorIs(t, err, ErrEncode)
+}
+
+func TestAppendStyledInt(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		n    int64
+		want string
+	}{
+		{"7", 42, "42"},
+		{"0x1F", 255, "0xFF"},
+		{"0x1f", 255, "0xff"},
+		{"0o17", 8, "0o10"},
+		{"0b1", 5, "0b101"},
+		{"0x1F", -1, "-1"},
+		{"1_000", 1234567, "1_234_567"},
+		{"1_000", -1234, "-1_234"},
+		{"1_000", 12, "12"},
+		{"", 3, "3"},
+	} {
+		assert.Equal(t, tc.want, string(appendStyledInt(nil, []byte(tc.raw), tc.n)), tc.raw)
+	}
+}
+
+func TestAppendStyledDate(t *testing.T) {
+	utc := time.Date(2025, 7, 24, 14, 10, 31, 0, time.UTC)
+	midnight := time.Date(2025, 7, 25, 0, 0, 0, 0, time.UTC)
+	berlin := time.Date(2025, 7, 24, 16, 10, 31, 0, time.FixedZone("", 7200))
+	for _, tc := range []struct {
+		raw     string
+		kind    unstable.Kind
+		t, orig time.Time
+		want    string
+	}{
+		{`"2025-01-01T00:00:00Z"`, unstable.String, berlin, utc, `"2025-07-24T16:10:31+02:00"`},
+		{`'Tue, 11 Mar 2025 05:45:00 -0400'`, unstable.String, utc, utc, `'2025-07-24T14:10:31Z'`},
+		{`2025-01-01T00:00:00Z`, unstable.DateTime, berlin, utc, `2025-07-24T16:10:31+02:00`},
+		{`2025-01-01 00:00:00Z`, unstable.DateTime, utc, utc, `2025-07-24 14:10:31Z`},
+		{`2025-01-01`, unstable.LocalDate, midnight, utc, `2025-07-25`},
+		{`2025-01-01`, unstable.LocalDate, utc, utc, `2025-07-24T14:10:31`},
+		{`2025-01-01`, unstable.LocalDate, berlin, utc, `2025-07-24T16:10:31+02:00`},
+		{`2025-01-01T10:00:00`, unstable.LocalDateTime, utc, utc, `2025-07-24T14:10:31`},
+	} {
+		got, err := appendStyledDate(nil, []byte(tc.raw), tc.kind, tc.t, tc.orig, "\n")
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, string(got), tc.raw)
+	}
+	_, err := appendStyledDate(nil, []byte(`"x"`), unstable.String, time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), utc, "\n")
+	require.ErrorIs(t, err, ErrEncode)
 }

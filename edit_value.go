@@ -58,7 +58,7 @@ func literalOK(s string) bool {
 
 // literalMultilineOK reports whether s can be a multi-line literal string
 // in a file with line ending eol: its line breaks are all eol, it holds no
-// other control character but the tab, no "”'", does not end with an
+// other control character but the tab, no three apostrophes in a row, does not end with an
 // apostrophe, and no line of it starts with "+++" (Parse would read it as
 // the end of the front matter).
 func literalMultilineOK(s, eol string) bool {
