@@ -414,6 +414,41 @@ func (ed *editor) replace(start, end int, text []byte) {
 	ed.edits = append(ed.edits, edit{start: start, end: end, text: text})
 }
 
+// replaceValue writes val in place of the value of key/value pair e. A
+// comment after a one-line value that is aligned with a comment on another
+// line keeps its column where the spaces before it allow.
+func (ed *editor) replaceValue(e *docExpr, val []byte) {
+	fm := ed.d.fm
+	end := e.valEnd
+	if old := fm[e.valStart:e.valEnd]; bytes.IndexByte(old, '\n') < 0 && bytes.IndexByte(val, '\n') < 0 {
+		spaces := 0
+		for end+spaces < len(fm) && fm[end+spaces] == ' ' {
+			spaces++
+		}
+		if end+spaces < len(fm) && fm[end+spaces] == '#' && spaces > 1 && commentAligned(fm, end+spaces) {
+			pad := spaces + len(old) - len(val)
+			pad = max(pad, 1)
+			val = append(val, bytes.Repeat([]byte(" "), pad)...)
+			end += spaces
+		}
+	}
+	ed.replace(e.valStart, end, val)
+}
+
+// commentAligned reports whether another line of fm has a comment that
+// starts in the same column as the one at offset at.
+func commentAligned(fm []byte, at int) bool {
+	start := lineStart(fm, at)
+	col := at - start
+	for pos := 0; pos < len(fm); pos = lineEnd(fm, pos) {
+		if pos != start && pos+col < len(fm) && fm[pos+col] == '#' && fm[pos+col-1] == ' ' &&
+			bytes.IndexByte(fm[pos:pos+col], '\n') < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // remove deletes the lines of expression i.
 func (ed *editor) remove(i int) {
 	e := &ed.d.exprs[i]
@@ -552,7 +587,7 @@ func (ed *editor) schema(cur, orig schemaValues) error {
 			if err != nil {
 				return err
 			}
-			ed.replace(e.valStart, e.valEnd, val)
+			ed.replaceValue(e, val)
 			continue
 		}
 		if zero {

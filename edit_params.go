@@ -111,7 +111,7 @@ func (ed *editor) replaceParam(i int, p []string, v any) error {
 	if err != nil {
 		return paramError(p, err)
 	}
-	ed.replace(e.valStart, e.valEnd, b)
+	ed.replaceValue(e, b)
 	return nil
 }
 

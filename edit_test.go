@@ -567,3 +567,138 @@ func TestAppendStyledDate(t *testing.T) {
 	_, err := appendStyledDate(nil, []byte(`"x"`), unstable.String, time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), utc, "\n")
 	require.ErrorIs(t, err, ErrEncode)
 }
+
+// BenchmarkEncodeUnmodified encodes a parsed, unchanged sample-sized
+// article into a reused buffer: the work of a copy.
+func BenchmarkEncodeUnmodified(b *testing.B) {
+	src := benchArticle(b)
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(b, err)
+	buf := make([]byte, 0, 2*len(src))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if buf, err = a.AppendEncoded(buf[:0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCopyBaseline is the yardstick of BenchmarkEncodeUnmodified:
+// appending the file to a reused buffer.
+func BenchmarkCopyBaseline(b *testing.B) {
+	src := benchArticle(b)
+	buf := make([]byte, 0, 2*len(src))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		buf = append(buf[:0], src...)
+	}
+}
+
+// BenchmarkEncodeOneEdit encodes the sample-sized article after a change
+// of its title, and a hand-written file with comments and tables after a
+// change of one Params key in a table.
+func BenchmarkEncodeOneEdit(b *testing.B) {
+	messy, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
+	require.NoError(b, err)
+	for _, bc := range []struct {
+		name string
+		src  []byte
+		edit func(a *Article)
+	}{
+		{"sample/title", benchArticle(b), func(a *Article) { a.Title += " (updated)" }},
+		{"messy/param", messy, func(a *Article) { a.Params["seo"].(map[string]any)["noindex"] = true }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			a, err := Parse(bytes.NewReader(bc.src))
+			require.NoError(b, err)
+			bc.edit(a)
+			buf := make([]byte, 0, 2*len(bc.src))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bc.src)))
+			for b.Loop() {
+				if buf, err = a.AppendEncoded(buf[:0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFormat formats the sample-sized article and the messy file.
+func BenchmarkFormat(b *testing.B) {
+	messy, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
+	require.NoError(b, err)
+	for _, bc := range []struct {
+		name string
+		src  []byte
+	}{{"sample", benchArticle(b)}, {"messy", messy}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bc.src)))
+			for b.Loop() {
+				if _, err := Format(bc.src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestEditLinearTime: Encode after one edit, and Format, cost no more
+// than a few Parse calls of the same file at 10000 keys (290 KB of front
+// matter with comments and tables; 1000 keys, 28 KB, are logged too). Parse itself is
+// the yardstick because go-toml's decoder, which Parse, Format and Encode
+// all use, takes time quadratic in the number of keys of one table.
+func TestEditLinearTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	gen := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("+++\ntitle = 'T'   # c\ndraft = true\n")
+		for i := range n {
+			if i%(n/10) == 0 {
+				fmt.Fprintf(&b, "\n# section %d\n[t%d]\n", i, i)
+			}
+			fmt.Fprintf(&b, "k%d = 'value %d'  # note\n", i, i)
+		}
+		b.WriteString("+++\n\n<p>body</p>\n")
+		return []byte(b.String())
+	}
+	measure := func(f func()) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 5 {
+			start := time.Now()
+			f()
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for _, n := range []int{1000, 10000} {
+		src := gen(n)
+		a, err := Parse(bytes.NewReader(src))
+		require.NoError(t, err)
+		a.Draft = false
+		a.Params["t0"].(map[string]any)["new"] = "x"
+		parse := measure(func() {
+			_, err := Parse(bytes.NewReader(src))
+			require.NoError(t, err)
+		})
+		edit := measure(func() {
+			_, err := a.AppendEncoded(nil)
+			require.NoError(t, err)
+		})
+		format := measure(func() {
+			_, err := Format(src)
+			require.NoError(t, err)
+		})
+		t.Logf("%d bytes: Parse %v, Encode after an edit %v (×%.1f), Format %v (×%.1f)", len(src),
+			parse, edit, float64(edit)/float64(parse), format, float64(format)/float64(parse))
+		if n == 10000 { // small sizes are all noise on a busy machine
+			assert.Less(t, float64(edit)/float64(parse), 16.0, "Encode after an edit")
+			assert.Less(t, float64(format)/float64(parse), 8.0, "Format")
+		}
+	}
+}
