@@ -157,7 +157,7 @@ func corpusInputs(t *testing.T) []input {
 	if len(in) == 0 {
 		t.Fatal("no FuzzSanitize corpus in testdata/fuzz")
 	}
-	const maxExtra = 1500
+	const maxExtra = 500
 	var extra []input
 	for _, dir := range filepath.SplitList(os.Getenv("BROWSER_EXTRA_CORPUS")) {
 		if dir != "" {
@@ -171,6 +171,32 @@ func corpusInputs(t *testing.T) []input {
 	return append(in, extra...)
 }
 
+// differentialInputs reads testdata/differential.tsv of this module: a
+// name, a tab, a Go string literal; '#' starts a comment line.
+func differentialInputs(t *testing.T) []input {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "differential.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []input
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		name, quoted, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("differential.tsv: no tab in %q", line)
+		}
+		body, err := strconv.Unquote(quoted)
+		if err != nil {
+			t.Fatalf("differential.tsv: %s: %v", name, err)
+		}
+		in = append(in, input{"differential/" + name, body})
+	}
+	return in
+}
+
 // page is one distinct document body to load, with every input it stands
 // for.
 type page struct {
@@ -179,20 +205,22 @@ type page struct {
 }
 
 // sanitisedPages is what the sanitiser makes of every input, together with
-// the stored golden outputs, one page per distinct output.
-func sanitisedPages(t *testing.T) []*page {
+// the stored golden outputs, one page per distinct output. It also returns
+// the inputs.
+func sanitisedPages(t *testing.T) ([]*page, []input) {
 	t.Helper()
 	goldIn, goldOut := goldenInputs(t)
 	var raw []input
 	raw = append(raw, xssVectors(t)...)
 	raw = append(raw, goldIn...)
 	raw = append(raw, corpusInputs(t)...)
+	raw = append(raw, differentialInputs(t)...)
 	var outs []input
 	for _, in := range raw {
 		outs = append(outs, input{in.name, article.Sanitize(in.body)})
 	}
 	outs = append(outs, goldOut...)
-	return distinct(outs)
+	return distinct(outs), append(raw, goldOut...)
 }
 
 // rawPages is every xss vector as it is, unsanitised.

@@ -61,6 +61,30 @@ const hookJS = `(() => {
 // returns every URL-bearing attribute whose scheme, as Chromium resolves
 // it, is not http, https or mailto.
 const pokeJS = `(() => {
+  // The URLs of a srcset value, as the HTML standard's parser reads them
+  // (and srcsetURLs in dom_test.go): a URL runs to whitespace, descriptors
+  // to the next comma outside parentheses.
+  const srcsetURLs = (v) => {
+    const urls = [], space = /[ \t\n\f\r]/;
+    let i = 0;
+    while (i < v.length) {
+      while (i < v.length && (space.test(v[i]) || v[i] === ",")) i++;
+      const start = i;
+      while (i < v.length && !space.test(v[i])) i++;
+      let u = v.slice(start, i);
+      if (u === "") break;
+      if (u.endsWith(",")) { urls.push(u.replace(/,+$/, "")); continue; }
+      urls.push(u);
+      let depth = 0;
+      for (; i < v.length; i++) {
+        const c = v[i];
+        if (c === "(") depth++;
+        else if (c === ")" && depth > 0) depth--;
+        else if (c === "," && depth === 0) break;
+      }
+    }
+    return urls;
+  };
   const bad = [];
   if (!document.body) return bad;
   const activates = new Set(["a", "area", "button", "input", "label", "summary", "select", "option", "form", "details", "textarea"]);
@@ -78,7 +102,7 @@ const pokeJS = `(() => {
     for (const name of urlAttrs) {
       const v = el.getAttribute(name);
       if (v === null) continue;
-      const parts = name === "srcset" ? v.split(",").map(s => s.trim().split(/\s+/)[0]).filter(Boolean) : [v];
+      const parts = name === "srcset" ? srcsetURLs(v) : [v];
       for (const p of parts) {
         let scheme;
         try { scheme = new URL(p, document.baseURI).protocol; } catch (e) { continue; }
@@ -218,6 +242,10 @@ func runPages(t *testing.T, pages []*page) *run {
 		chromedp.Flag("no-default-browser-check", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("mute-audio", true),
+		// One renderer for the whole run: no process swap per navigation.
+		chromedp.Flag("disable-features", "BackForwardCache,ProactivelySwapBrowsingInstance,RenderDocument"),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-background-timer-throttling", true),
 	)
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(allocCtx)
