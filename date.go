@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -153,19 +152,13 @@ func dateError(s string, err error) error {
 	return fmt.Errorf("%w: %s: %v", ErrDate, quoteValue(s), err)
 }
 
-// maxQuoted is the most bytes of a value an error message quotes.
-const maxQuoted = 40
-
 // quoteValue quotes s for an error message, cut after maxQuoted bytes.
 func quoteValue(s string) string {
-	if len(s) <= maxQuoted {
+	p, cut := quotePrefix(s)
+	if !cut {
 		return strconv.Quote(s)
 	}
-	cut := maxQuoted
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	return strconv.Quote(p) + "… (" + strconv.Itoa(len(s)) + " bytes)"
 }
 
 // dateFields are the parts of a date as written. sec may be 60.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -292,22 +291,6 @@ func (s *decodeState) value(v *unstable.Node, level int) (any, error) {
 		return m, nil
 	}
 	return s.scalar(v), nil
-}
-
-// maxQuoted is the most bytes of a value or key an error message quotes.
-const maxQuoted = 40
-
-// shortString returns s, or its first maxQuoted bytes (whole characters)
-// and "…" if it is longer.
-func shortString(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	i := maxQuoted
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
 }
 
 // shortKey joins key parts with dots, shortened as shortString does.

@@ -64,7 +64,7 @@ type nestKind uint8
 
 const (
 	kindOther nestKind = iota
-	kindTable
+	nestTableKind
 	kindCaption
 	kindColgroup
 	kindCol
@@ -93,7 +93,7 @@ type nestInfo struct {
 }
 
 var nestKinds = map[string]nestKind{
-	"table": kindTable, "caption": kindCaption, "colgroup": kindColgroup,
+	"table": nestTableKind, "caption": kindCaption, "colgroup": kindColgroup,
 	"col": kindCol, "tbody": kindSection, "thead": kindSection,
 	"tfoot": kindSection, "tr": kindRow, "td": kindCell, "th": kindCell,
 	"h1": kindHeading, "h2": kindHeading, "h3": kindHeading, "h4": kindHeading,
@@ -115,7 +115,7 @@ func nestInfoOf(name string) nestInfo {
 // kind k in a table insertion mode, where only table parts and whitespace
 // stay as written.
 func (k nestKind) tableMode() bool {
-	return k == kindTable || k == kindSection || k == kindRow || k == kindColgroup
+	return k == nestTableKind || k == kindSection || k == kindRow || k == kindColgroup
 }
 
 // parentOK reports whether an element of kind k (a table or ruby part) is
@@ -124,7 +124,7 @@ func (k nestKind) tableMode() bool {
 func (k nestKind) parentOK(parent nestKind) bool {
 	switch k {
 	case kindCaption, kindColgroup, kindSection:
-		return parent == kindTable
+		return parent == nestTableKind
 	case kindRow:
 		return parent == kindSection
 	case kindCell:
@@ -135,7 +135,7 @@ func (k nestKind) parentOK(parent nestKind) bool {
 		return parent == kindRuby
 	case kindRt:
 		return parent == kindRuby || parent == kindRtc
-	case kindTable:
+	case nestTableKind:
 		// A table in a caption closes the caption.
 		return !parent.tableMode() && parent != kindCaption
 	}

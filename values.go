@@ -35,7 +35,7 @@ func (s *decodeState) scalar(v *unstable.Node) any {
 		}
 		return f
 	case unstable.DateTime:
-		t, err := tomlDateTime(b)
+		t, err := paramDateTime(b)
 		if err != nil {
 			s.valueErrorFrom(b, err)
 		}
@@ -180,9 +180,9 @@ func tomlFloat(b []byte) (float64, string) {
 	return f, ""
 }
 
-// tomlDateTime converts an offset date-time token as go-toml's decoder
+// paramDateTime converts an offset date-time token as go-toml's decoder
 // does: offset zero is time.UTC, any other a time.FixedZone without a name.
-func tomlDateTime(b []byte) (time.Time, error) {
+func paramDateTime(b []byte) (time.Time, error) {
 	// The local part ends where the offset starts: after the seconds and
 	// their fraction, if any.
 	end := min(16, len(b))
