@@ -274,3 +274,25 @@ func BenchmarkExcerpt(b *testing.B) {
 		_ = Excerpt(text, 160)
 	}
 }
+
+func TestPlainTextConcurrent(t *testing.T) {
+	done := make(chan bool)
+	for i := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for _, tt := range plainTextCases {
+				if got := PlainText(tt.in); got != tt.want {
+					t.Errorf("goroutine %d: PlainText(%q) = %q", i, tt.in, got)
+				}
+			}
+			for _, tt := range excerptCases {
+				if got := Excerpt(tt.in, tt.max); got != tt.want {
+					t.Errorf("goroutine %d: Excerpt(%q, %d) = %q", i, tt.in, tt.max, got)
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
