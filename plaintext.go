@@ -43,6 +43,12 @@ func PlainText(body string) string {
 		w.text(body, false)
 		return w.b.String()
 	}
+	return plainTextParse(body)
+}
+
+// plainTextParse is PlainText without its fast path for bodies that parse
+// to a single text node.
+func plainTextParse(body string) string {
 	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	roots, err := html.ParseFragmentWithOptions(strings.NewReader(body), ctx, html.ParseOptionEnableScripting(true))
 	if err != nil {

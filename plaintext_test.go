@@ -109,6 +109,7 @@ func FuzzPlainText(f *testing.F) {
 		f.Add(tt.in)
 	}
 	f.Add(strings.Repeat("<div>", 520) + "x")
+	f.Add("a \x00 b\xff\fc\u00a0")
 	f.Fuzz(func(t *testing.T, in string) {
 		got := PlainText(in)
 		checkPlainText(t, in, got)
@@ -120,6 +121,9 @@ func FuzzPlainText(f *testing.F) {
 		}
 		if again := PlainText(html.EscapeString(flat)); again != flat {
 			t.Fatalf("not idempotent on flat text: %q gives %q", flat, again)
+		}
+		if slow := plainTextParse(in); slow != got {
+			t.Fatalf("PlainText(%q) = %q, but the parse gives %q", in, got, slow)
 		}
 		checkPlainText(t, in, plainTextTokens(in))
 	})
