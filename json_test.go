@@ -86,7 +86,7 @@ func TestJSONRoundTrip(t *testing.T) {
 
 	built := &Article{
 		Title:  "Ünïcode — “quotes” and \u2028",
-		Date:   time.Date(2026, 1, 2, 3, 4, 5, 600, time.FixedZone("", -(4*3600 + 30*60))),
+		Date:   time.Date(2026, 1, 2, 3, 4, 5, 600, time.FixedZone("", -(4*3600+30*60))),
 		Draft:  true,
 		Source: "x",
 		Params: map[string]any{
