@@ -43,15 +43,15 @@ type Config struct {
 type Kind int
 
 const (
-	Valid          Kind = iota
-	BadDate             // date that Parse refuses
-	Unterminated        // no closing +++
-	WrongType           // article_id is a string
-	MissingTitle        // title is empty
-	URLMismatch         // url does not match the permalink
-	UnsafeBody          // body with a script and a javascript: link
-	HTMLTitle           // title with markup
-	DuplicateID         // article_id and url of an earlier article
+	Valid           Kind = iota
+	BadDate              // date that Parse refuses
+	Unterminated         // no closing +++
+	WrongType            // article_id is a string
+	MissingTitle         // title is empty
+	URLMismatch          // url does not match the permalink
+	UnsafeBody           // body with a script and a javascript: link
+	HTMLTitle            // title with markup
+	DuplicateID          // article_id and url of an earlier article
 	numInvalidKinds = HTMLTitle
 )
 
