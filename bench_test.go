@@ -55,7 +55,7 @@ type plainFrontMatter struct {
 // keeps the body) and should stay within 1.5× of it.
 func BenchmarkGoTomlBaseline(b *testing.B) {
 	src := benchArticle(b)
-	l, err := split(src)
+	l, err := split(string(src))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,12 +1,10 @@
 package article
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -15,25 +13,22 @@ import (
 // decodeState carries one decode.
 type decodeState struct {
 	d   Decoder
-	src []byte // the whole file
-	str string // the same bytes as a string, shared by the fields without escapes
-	fm  []byte // the front matter, a subslice of src
+	str string // the whole file, shared by the fields without escapes
+	fm  []byte // a copy of the front matter, for go-toml's parser
 	l   layout
 	p   unstable.Parser
 }
 
-func (d Decoder) decode(src []byte) (*Article, error) {
-	l, err := split(src)
+func (d Decoder) decode(str string) (*Article, error) {
+	l, err := split(str)
 	if err != nil {
 		return nil, err
 	}
-	// src is never written after this point, so a string may share it:
-	// every string field is a substring of it unless it has escapes.
-	str := unsafe.String(unsafe.SliceData(src), len(src))
+	// Every string field is a substring of str unless it has escapes.
 	a := &Article{Body: str[l.body:]}
 	if !d.decodeSimple(a, str[l.fmStart:l.fmEnd]) {
 		*a = Article{Body: str[l.body:]}
-		if err := d.decodeGeneral(a, src, str, l); err != nil {
+		if err := d.decodeGeneral(a, str, l); err != nil {
 			return nil, err
 		}
 	}
@@ -43,8 +38,9 @@ func (d Decoder) decode(src []byte) (*Article, error) {
 
 // decodeGeneral decodes any front matter with go-toml: the schema keys from
 // its parser's syntax tree, other keys through its decoder into Params.
-func (d Decoder) decodeGeneral(a *Article, src []byte, str string, l layout) error {
-	s := &decodeState{d: d, src: src, str: str, fm: src[l.fmStart:l.fmEnd:l.fmEnd], l: l}
+func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
+	fm := []byte(str[l.fmStart:l.fmEnd])
+	s := &decodeState{d: d, str: str, fm: fm[:len(fm):len(fm)], l: l}
 	return s.decodeFrontMatter(a)
 }
 
@@ -60,17 +56,17 @@ func (s *decodeState) fmOffset(b []byte) int {
 
 // errorAt builds a ParseError for the file offset off.
 func (s *decodeState) errorAt(off int, key string, err error) *ParseError {
-	line, col := position(s.src, off)
+	line, col := position(s.str, off)
 	return &ParseError{Line: line, Column: col, Key: key, Err: err}
 }
 
 // position converts a byte offset into a 1-based line and byte column.
-func position(src []byte, off int) (line, col int) {
+func position(src string, off int) (line, col int) {
 	if off > len(src) {
 		off = len(src)
 	}
-	line = 1 + bytes.Count(src[:off], []byte("\n"))
-	col = off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
+	line = 1 + strings.Count(src[:off], "\n")
+	col = off - (strings.LastIndexByte(src[:off], '\n') + 1) + 1
 	return line, col
 }
 
@@ -243,15 +239,20 @@ func (s *decodeState) setField(a *Article, idx int, key, v *unstable.Node) error
 	return nil
 }
 
-// stringOf returns b as a string: a substring of the file when b is part of
-// it (a string without escapes), a copy otherwise.
+// stringOf returns b as a string: a substring of the file when b is the
+// front matter's text at the same place (a string without escapes), a copy
+// otherwise.
 func (s *decodeState) stringOf(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	off := cap(s.src) - cap(b)
-	if off >= 0 && off+len(b) <= len(s.src) && unsafe.SliceData(s.src[off:]) == unsafe.SliceData(b) {
-		return s.str[off : off+len(b)]
+	// A slice of fm starts cap(fm)-cap(b) bytes into it; for any other
+	// slice that number means nothing, so the bytes are compared too.
+	off := cap(s.fm) - cap(b)
+	if off >= 0 && off+len(b) <= len(s.fm) {
+		if t := s.str[s.l.fmStart+off : s.l.fmStart+off+len(b)]; t == string(b) {
+			return t
+		}
 	}
 	return string(b)
 }
@@ -311,9 +312,9 @@ func parseTOMLInt(b []byte) (int64, error) {
 func (s *decodeState) readDate(v *unstable.Node) (time.Time, error) {
 	switch v.Kind {
 	case unstable.String:
-		return parseDate(unsafe.String(unsafe.SliceData(v.Data), len(v.Data)), s.d.location())
+		return s.d.parseDate(s.stringOf(v.Data))
 	case unstable.DateTime, unstable.LocalDateTime, unstable.LocalDate:
-		return parseTOMLDateTime(v.Data, v.Kind, s.d.location())
+		return parseTOMLDateTime(s.stringOf(v.Data), v.Kind, s.d.location())
 	}
 	return time.Time{}, fmt.Errorf("%w: expected a date, got %s", ErrType, kindNames[v.Kind])
 }

@@ -45,7 +45,8 @@ import (
 // A file already in this layout is written back byte for byte:
 // Encode(Parse(x)) == x. Encode fails with ErrEncode, writing nothing, if a
 // string is not valid UTF-8, Date's year is outside 0000 to 9999 or its
-// offset has seconds, or a Params key repeats a schema key or holds a value
+// offset is not whole minutes from -23:59 to +23:59 (the dates Parse reads;
+// the same holds for time.Time values in Params), or a Params key repeats a schema key or holds a value
 // TOML cannot represent (nil, for instance).
 func (a *Article) Encode(w io.Writer) error {
 	b, err := a.AppendEncoded(make([]byte, 0, a.encodedSizeHint()))
@@ -122,8 +123,8 @@ func checkEncodableDate(t time.Time) error {
 	if y := t.Year(); y < 0 || y > 9999 {
 		return fmt.Errorf("%w: year %d outside 0000 to 9999", ErrEncode, y)
 	}
-	if _, off := t.Zone(); off%60 != 0 {
-		return fmt.Errorf("%w: offset %ds has seconds", ErrEncode, off)
+	if _, off := t.Zone(); !validOffset(off) {
+		return fmt.Errorf("%w: offset %s is not whole minutes from -23:59 to +23:59", ErrEncode, formatOffset(off))
 	}
 	return nil
 }

@@ -56,7 +56,7 @@ func ExampleParse_errors() {
 	_, err = article.Parse(strings.NewReader("+++\ntitle = \"no end\"\n"))
 	fmt.Println(errors.Is(err, article.ErrUnterminated), err)
 	// Output:
-	// 3:1: date: invalid date: time zone "EDT" is ambiguous; write a numeric offset such as -0400
+	// 3:1: date: invalid date: time zone "EDT" is ambiguous; if it means US Eastern Daylight Time, write -0400, or set Decoder.Zones to RFC822Zones()
 	// 3 1 date true
 	// true 1:1: front matter not terminated: no closing +++ line
 }
@@ -130,5 +130,5 @@ func ExampleParseDate() {
 	// 2025-07-24T14:10:31+02:00
 	// 2025-07-24T14:10:31Z
 	// 2025-07-24T00:00:00Z
-	// invalid date: time zone "CST" is ambiguous; write a numeric offset such as -0400
+	// invalid date: time zone "CST" is ambiguous; if it means US Central Standard Time, write -0600, or set Decoder.Zones to RFC822Zones()
 }

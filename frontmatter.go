@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
+	"strings"
 	"time"
 )
 
@@ -19,6 +21,17 @@ type Decoder struct {
 	// "2025-07-24", "2025-07-24 14:10:31" or a TOML local date-time. Nil
 	// means UTC. Dates written with an offset keep that offset.
 	Location *time.Location
+
+	// Zones maps time zone abbreviations to the zone a date string that
+	// ends in one is read in, such as "EST" to time.FixedZone("EST",
+	// -5*3600) or to America/New_York (then the date is read as a wall
+	// clock time there). Nil means none: GMT, UT, UTC and Z are UTC, and
+	// any other abbreviation without a numeric offset beside it is an
+	// error, since the same letters name different zones ("CST" is US
+	// Central, China and Cuba Standard Time). RFC822Zones returns the
+	// table of the US zones of RFC 822. Keys are matched as written; a nil
+	// value means UTC. See [Decoder.ParseDate].
+	Zones map[string]*time.Location
 
 	// MaxSize is the largest input accepted, in bytes. Zero means
 	// DefaultMaxSize; a negative value means no limit. Larger input fails
@@ -51,12 +64,18 @@ func Parse(r io.Reader) (*Article, error) {
 }
 
 // Decode reads one article from r. See [Parse] for the format and errors.
+//
+// The input is read into one string, and the string fields of the Article
+// (Body, and every value written without escapes) are substrings of it, so
+// that Parse copies nothing it does not have to. Keeping any one of those
+// strings keeps the whole file's text in memory: a caller that keeps, say,
+// only the titles of many articles should copy them with [strings.Clone].
 func (d Decoder) Decode(r io.Reader) (*Article, error) {
-	buf, err := readLimited(r, d.maxSize())
+	src, err := readLimited(r, d.maxSize())
 	if err != nil {
 		return nil, err
 	}
-	return d.decode(buf)
+	return d.decode(src)
 }
 
 func (d Decoder) maxSize() int64 {
@@ -73,37 +92,134 @@ func (d Decoder) location() *time.Location {
 	return d.Location
 }
 
-// readLimited reads all of r, failing with ErrTooLarge as soon as more than
-// max bytes arrive (max < 0: no limit). Readers that know their length get a
-// buffer of exactly that size.
-func readLimited(r io.Reader, max int64) ([]byte, error) {
-	size := 4096
-	if l, ok := r.(interface{ Len() int }); ok {
-		size = l.Len() + 1 // +1 so that the read that sees io.EOF needs no growth
+const (
+	// maxEmptyReads is how many reads in a row may return no data and no
+	// error before readLimited gives up with io.ErrNoProgress, as bufio does.
+	maxEmptyReads = 100
+	// maxChunk is the largest buffer readLimited reads into at once.
+	maxChunk = 32 << 10
+	// maxUnlimitedHint caps the buffer sized from a hint when there is no
+	// size limit: a hint is not a promise.
+	maxUnlimitedHint = 64 << 20
+)
+
+// readLimited reads all of r into a string, failing with ErrTooLarge once
+// more than max bytes have arrived (max < 0: no limit); it never asks r for
+// more than max+1 bytes in all. A size the reader reports (Len, or Stat for
+// files) sizes the string from the start, clamped to max+1; it is only a
+// hint, and a wrong or absurd one costs at most memory within the limit.
+func readLimited(r io.Reader, max int64) (string, error) {
+	limit := int64(-1) // the most bytes ever read, -1 for no limit
+	if max >= 0 {
+		limit = max + 1
 	}
-	if max >= 0 && int64(size) > max+1 {
-		size = int(max + 1)
+	size := sizeHint(r)
+	if size >= 0 {
+		size++ // room for the read that sees io.EOF
 	}
-	buf := make([]byte, 0, size)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+	switch {
+	case limit >= 0 && size > limit:
+		size = limit
+	case limit < 0 && size > maxUnlimitedHint:
+		size = maxUnlimitedHint
+	}
+	switch r.(type) {
+	case *bytes.Reader, *strings.Reader, *bytes.Buffer:
+		// In-memory readers hand over their bytes in one Write, with no
+		// intermediate buffer.
+		w := &limitWriter{limit: limit}
+		if size > 0 {
+			w.sb.Grow(int(size))
 		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		if n < 0 || n > cap(buf)-len(buf) {
-			return nil, fmt.Errorf("article: read: invalid count %d from the reader", n)
-		}
-		buf = buf[:len(buf)+n]
-		if max >= 0 && int64(len(buf)) > max {
-			return nil, fmt.Errorf("article: %w: more than %d bytes", ErrTooLarge, max)
-		}
-		if err == io.EOF {
-			return buf, nil
+		_, err := r.(io.WriterTo).WriteTo(w)
+		if w.over {
+			return "", tooLarge(max)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("article: read: %w", err)
+			return "", fmt.Errorf("article: read: %w", err)
+		}
+		return w.sb.String(), nil
+	}
+	var sb strings.Builder
+	if size > 0 {
+		sb.Grow(int(size))
+	}
+	chunk := 4096
+	if size > 0 {
+		chunk = int(min(size, maxChunk))
+	}
+	buf := make([]byte, chunk)
+	var total int64
+	empty := 0
+	for {
+		p := buf
+		if limit >= 0 && int64(len(p)) > limit-total {
+			p = p[:limit-total]
+		}
+		n, err := r.Read(p)
+		if n < 0 || n > len(p) {
+			return "", fmt.Errorf("article: read: invalid count %d from the reader", n)
+		}
+		if n > 0 {
+			sb.Write(p[:n])
+			total += int64(n)
+			empty = 0
+		} else if err == nil {
+			if empty++; empty >= maxEmptyReads {
+				return "", fmt.Errorf("article: read: %w", io.ErrNoProgress)
+			}
+		}
+		if limit >= 0 && total >= limit {
+			return "", tooLarge(max)
+		}
+		if err == io.EOF {
+			return sb.String(), nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("article: read: %w", err)
+		}
+		if n == len(buf) && len(buf) < maxChunk {
+			// A reader without a size hint: read in larger steps.
+			buf = make([]byte, min(2*len(buf), maxChunk))
 		}
 	}
+}
+
+func tooLarge(max int64) error {
+	return fmt.Errorf("article: %w: more than %d bytes", ErrTooLarge, max)
+}
+
+// sizeHint returns the number of bytes r says it holds, or -1.
+func sizeHint(r io.Reader) int64 {
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		if n := r.Len(); n >= 0 {
+			return int64(n)
+		}
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() >= 0 {
+			return fi.Size()
+		}
+	}
+	return -1
+}
+
+// limitWriter appends to sb up to limit bytes in all (limit < 0: no
+// limit) and then fails.
+type limitWriter struct {
+	sb    strings.Builder
+	limit int64
+	over  bool
+}
+
+func (w *limitWriter) Write(p []byte) (int, error) {
+	if w.limit >= 0 && int64(w.sb.Len())+int64(len(p)) >= w.limit {
+		n := int(w.limit - int64(w.sb.Len()))
+		w.sb.Write(p[:n])
+		w.over = true
+		return n, ErrTooLarge
+	}
+	return w.sb.Write(p)
 }
 
 // layout records where the parts of a file are.
@@ -116,10 +232,10 @@ type layout struct {
 }
 
 // split finds the front matter and the body in src.
-func split(src []byte) (layout, error) {
+func split(src string) (layout, error) {
 	var l layout
 	pos, line := 0, 1
-	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+	if strings.HasPrefix(src, "\uFEFF") {
 		pos = 3
 	}
 	// Skip blank lines up to the opening delimiter.
@@ -132,7 +248,7 @@ func split(src []byte) (layout, error) {
 			line++
 			break
 		}
-		if len(bytes.Trim(text, " \t")) != 0 || next == len(src) && end == next {
+		if len(strings.Trim(text, " \t")) != 0 || next == len(src) && end == next {
 			col := 1
 			if pos == 3 && line == 1 {
 				col = 4
@@ -158,9 +274,9 @@ func split(src []byte) (layout, error) {
 	}
 	// One empty line separates the front matter from the body.
 	switch {
-	case bytes.HasPrefix(src[pos:], []byte("\n")):
+	case strings.HasPrefix(src[pos:], "\n"):
 		pos++
-	case bytes.HasPrefix(src[pos:], []byte("\r\n")):
+	case strings.HasPrefix(src[pos:], "\r\n"):
 		pos += 2
 	}
 	l.body = pos
@@ -169,8 +285,8 @@ func split(src []byte) (layout, error) {
 
 // lineAt returns the end of the line starting at pos (before its CR LF or
 // LF) and the start of the next line.
-func lineAt(src []byte, pos int) (end, next int) {
-	i := bytes.IndexByte(src[pos:], '\n')
+func lineAt(src string, pos int) (end, next int) {
+	i := strings.IndexByte(src[pos:], '\n')
 	if i < 0 {
 		return len(src), len(src)
 	}
@@ -183,12 +299,12 @@ func lineAt(src []byte, pos int) (end, next int) {
 
 // isDelimiter reports whether a line (without its line ending) is "+++"
 // followed only by spaces and tabs.
-func isDelimiter(line []byte) bool {
+func isDelimiter(line string) bool {
 	if len(line) < 3 || line[0] != '+' || line[1] != '+' || line[2] != '+' {
 		return false
 	}
-	for _, c := range line[3:] {
-		if c != ' ' && c != '\t' {
+	for i := 3; i < len(line); i++ {
+		if c := line[i]; c != ' ' && c != '\t' {
 			return false
 		}
 	}

@@ -304,8 +304,8 @@ func TestParseDateOffsetIndependentOfLocal(t *testing.T) {
 
 func TestParseDateRejects(t *testing.T) {
 	for _, s := range []string{
-		"Thu, 24 Jul 2025 14:10:31 EDT", "Thu, 24 Jul 2025 14:10:31 CST", "24 Jul 2025",
-		"2025/07/24", "July 24, 2025", "2025-07-24T14:10Z", "2025-13-01", "nonsense", "x y", "",
+		"Thu, 24 Jul 2025 14:10:31 EDT", "Thu, 24 Jul 2025 14:10:31 CST",
+		"2025/07/24", "July 24, 2025", "2025-13-01", "nonsense", "x y", "",
 	} {
 		t.Run(s, func(t *testing.T) {
 			if s == "" {

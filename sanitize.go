@@ -38,13 +38,16 @@ func Sanitize(body string) string {
 // serialised in a canonical form. A body already in that form and allowed
 // by p is returned unchanged, byte for byte.
 //
-// The canonical form: in text, only '&', '<', '>' and U+00A0 are escaped
-// (as &amp; &lt; &gt; &nbsp;), and apostrophes, quotes and every other
-// character are left as written; attribute values are double-quoted, with
-// '&' and '"' escaped (as &amp; and &quot;); every element but the void ones
-// (br, hr, img, wbr) has an end tag, and void elements have no "/"; a pre
-// whose text starts with a line feed gets one more, which the parser
-// removes. Attributes keep their order, and attributes added by the policy
+// The canonical form: in text, only '&', '<', '>', U+00A0 and carriage
+// return are escaped (as &amp; &lt; &gt; &nbsp; &#13;), and apostrophes,
+// quotes and every other character are left as written; attribute values
+// are double-quoted, with '&', '"' and carriage return escaped (as &amp;
+// &quot; &#13;); the output is valid UTF-8 and has no C0 control character
+// but tab, line feed and form feed: other controls and each invalid UTF-8
+// sequence become U+FFFD, as a browser decodes them (a URL holding one is
+// refused); every element but the void ones (br, hr, img, wbr) has an end
+// tag, and void elements have no "/"; a pre whose text starts with a line
+// feed gets one more, which the parser removes. Attributes keep their order, and attributes added by the policy
 // come last, except on the formatting elements a b big code em font i nobr
 // s small strike strong tt u, whose attributes the HTML parser sorts by
 // name. Element and attribute names are lower case; line breaks are "\n".
@@ -224,7 +227,7 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 		if n.Data == "" {
 			return
 		}
-		if s.preStart && n.Data[0] == '\n' {
+		if s.preStart && (n.Data[0] == '\n' || n.Data[0] == '\r') {
 			s.out.WriteByte('\n')
 		}
 		s.preStart = false
@@ -318,7 +321,7 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 	if info.void {
 		return
 	}
-	if n.DataAtom == atom.Pre {
+	if n.DataAtom == atom.Pre || n.DataAtom == atom.Listing {
 		s.preStart = true
 	}
 	s.children(n, depth+1)
@@ -414,13 +417,20 @@ func (s *sanitizer) removeAttr(key string) {
 func (s *sanitizer) filterAttrs(n *html.Node, info *elemInfo) {
 	kept := s.attrs[:0]
 	for _, a := range s.attrs {
+		raw := a.val
+		a.val = cleanValue(raw) // the value as it will be written
 		r, ok := info.attrs[a.key]
 		if !ok || !r.ok(a.val) {
-			s.change(ChangeAttrRemoved, n, a.key, a.val)
+			s.change(ChangeAttrRemoved, n, a.key, raw)
 			continue
 		}
 		if r.url {
 			v, ok := checkURLAttr(s.d, a.key, a.val)
+			if a.val != raw {
+				// Controls or invalid UTF-8 in a URL: refused, as the URL
+				// check refuses the U+FFFD that replaced them.
+				v, ok = raw, false
+			}
 			if !ok {
 				s.change(ChangeURLRejected, n, a.key, v)
 				continue

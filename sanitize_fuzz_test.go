@@ -26,6 +26,9 @@ func FuzzSanitize(f *testing.F) {
 	f.Add("<table><b>x<tr><td>y</b>z</td></tr></table>")
 	f.Add("<b>1<p>2</b>3</p><b>4</b>")
 	f.Add("<pre>\n\n<xss>\nx</xss></pre>")
+	// Carriage returns, controls and invalid UTF-8.
+	f.Add("<p title=\"a&#13;b\">a&#13;b&#x0D;&#x0A;</p>")
+	f.Add("<pre>&#13;x</pre><img src=/a alt=\"\x1b$B\">\xff\xe2\x82")
 	p := ArticlePolicy()
 	f.Fuzz(func(t *testing.T, in string) {
 		if len(in) > 1<<16 {

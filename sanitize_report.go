@@ -71,15 +71,22 @@ type Change struct {
 	Value   string // offending value (a dropped element's text), shortened to 64 bytes ("…" marks a cut)
 
 	// Line and Column locate the element's start tag, or the attribute's
-	// name in it, in the body: both count from 1; Column counts runes
-	// (Unicode code points), not bytes, from the start of the line. Lines
-	// end at "\n", "\r\n" or "\r".
+	// name in it, in the body, as go/token does: both count from 1, and
+	// Column counts bytes from the start of the line. Lines end at "\n",
+	// "\r\n" or "\r". Offset is the same place as a byte offset in the body,
+	// counted from 0.
+	//
+	// Positions are in the body as given to SanitizeReport, not in the file
+	// it came from: for the Body of an [Article] read by Parse, which starts
+	// after the front matter, the file offset is the body's own offset in
+	// the file plus Offset.
 	//
 	// The HTML parser repairs some markup by creating or cloning elements
 	// (an implied tbody, a formatting element reopened after a mis-nested
 	// end tag) or by moving them (content misplaced in a table). Such an
 	// element is located at the nearest tag that exists in the body.
 	Line, Column int
+	Offset       int
 }
 
 // String formats the change for people, as in
@@ -476,7 +483,7 @@ func attrOffsets(body string, off int) map[string]int {
 }
 
 // bodyLineCol converts a byte offset in body to a 1-based line and a 1-based
-// column counted in runes.
+// byte column.
 func bodyLineCol(body string, off int) (int, int) {
 	var lc lineCounter
 	return lc.advance(body, off)
@@ -486,28 +493,21 @@ func bodyLineCol(body string, off int) (int, int) {
 // columns in one sweep.
 type lineCounter struct {
 	off, line, lineStart int
-	col                  int // runes in body[lineStart:off]
 }
 
 // advance moves to offset off (clamped to the body, and never backwards) and
-// returns its 1-based line and rune column. Lines end at "\n", "\r\n" or
+// returns its 1-based line and byte column. Lines end at "\n", "\r\n" or
 // "\r".
 func (c *lineCounter) advance(body string, off int) (int, int) {
 	off = min(max(off, c.off), len(body))
 	for i := c.off; i < off; i++ {
-		switch b := body[i]; {
-		case b == '\n' || b == '\r' && (i+1 >= len(body) || body[i+1] != '\n'):
+		if b := body[i]; b == '\n' || b == '\r' && (i+1 >= len(body) || body[i+1] != '\n') {
 			c.line++
 			c.lineStart = i + 1
-			c.col = 0
-		case b == '\r':
-			// The "\r" of "\r\n": the "\n" ends the line.
-		case utf8.RuneStart(b):
-			c.col++
 		}
 	}
 	c.off = off
-	return c.line + 1, c.col + 1
+	return c.line + 1, off - c.lineStart + 1
 }
 
 // locateChanges turns the pendingChange changes of all passes into a report with
@@ -587,6 +587,7 @@ func locateChanges(passes []*pass) Report {
 	var lc lineCounter
 	for k, i := range idx {
 		sorted[k] = rep[i]
+		sorted[k].Offset = min(max(at[i], 0), len(body))
 		sorted[k].Line, sorted[k].Column = lc.advance(body, at[i])
 	}
 	return sorted

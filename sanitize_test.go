@@ -161,6 +161,14 @@ func TestUnsafeConstructsCatches(t *testing.T) {
 func checkSanitized(t testing.TB, p *Policy, in string) string {
 	t.Helper()
 	out, rep, err := p.SanitizeReport(in)
+	if !utf8.ValidString(out) {
+		t.Fatalf("output not valid UTF-8 for %q:\n%q", in, out)
+	}
+	for i := 0; i < len(out); i++ {
+		if c := out[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\f' {
+			t.Fatalf("control character %#x in output for %q:\n%q", c, in, out)
+		}
+	}
 	if bad := unsafeConstructs(out); len(bad) > 0 {
 		t.Fatalf("unsafe output for %q:\n%s\n%v", in, out, bad)
 	}
@@ -300,6 +308,23 @@ func TestSanitizeCases(t *testing.T) {
 		{"namespaced attr", `<p xml:lang="en">x</p>`, `<p>x</p>`, []K{ChangeAttrRemoved}},
 		{"nul", "<p>a\x00b</p>", "<p>ab</p>", nil},
 		{"nbsp attr", "<p title=\"a&nbsp;b\">x</p>", "<p title=\"a\u00a0b\">x</p>", nil},
+		// A raw CR would parse again as LF: written as a character reference.
+		{"CR text", "<p>a&#13;b</p>", "<p>a&#13;b</p>", nil},
+		{"CR attr", `<p title="a&#13;b">x</p>`, `<p title="a&#13;b">x</p>`, nil},
+		{"CRLF refs", "&#x0D;&#x0A;", "&#13;\n", nil},
+		{"raw CR", "<p>a\rb\r\nc</p>", "<p>a\nb\nc</p>", nil},
+		{"CR pre", "<pre><xss></xss>&#13;x</pre>", "<pre>\n&#13;x</pre>", []K{ChangeElementUnwrapped}},
+		{"CR starts pre", "<pre>&#13;&#13;x</pre>", "<pre>\n&#13;x</pre>", nil},
+		{"listing newline", "<listing><xss></xss>\nx</listing>", "\nx", []K{ChangeElementUnwrapped, ChangeElementUnwrapped}},
+		// No C0 control but tab, LF and FF; always valid UTF-8.
+		{"ESC attr", "<img src=\"/a.png\" alt=\"\x1b$B\">", "<img src=\"/a.png\" alt=\"\uFFFD$B\">", nil},
+		{"ESC text", "<p>a\x1b(Bb\x01\x7f</p>", "<p>a\uFFFD(Bb\uFFFD\x7f</p>", nil},
+		{"ESC ref", "<p title=\"&#27;\">&#x1b;\t&#12;</p>", "<p title=\"\uFFFD\">\uFFFD\t\f</p>", nil},
+		{"invalid UTF-8 text", "<p>a\xffb\xe2\x82c\xf0\x9f\x98</p>", "<p>a\uFFFDb\uFFFDc\uFFFD</p>", nil},
+		{"invalid UTF-8 attr", "<p title=\"\xc3\x28\xed\xa0\x80\">x</p>", "<p title=\"\uFFFD(\uFFFD\uFFFD\uFFFD\">x</p>", nil},
+		{"invalid UTF-8 href", "<a href=\"/a\xffb\">x</a>", "x", []K{ChangeElementUnwrapped, ChangeURLRejected}},
+		{"control href", "<a href=\"java\x1bscript:alert(1)\">x</a>", "x", []K{ChangeElementUnwrapped, ChangeURLRejected}},
+		{"inert invalid", "a\xffb\x1bc", "a\uFFFDb\uFFFDc", nil},
 	}
 	p := ArticlePolicy()
 	for _, tt := range tests {
@@ -317,15 +342,22 @@ func TestSanitizeCases(t *testing.T) {
 	}
 }
 
-// wantPos computes, independently of lineCol, the 1-based line and rune
-// column of the first occurrence of needle in body.
+// wantPos computes, independently of lineCol, the 1-based line and byte
+// column of the only occurrence of needle in body.
 func wantPos(t *testing.T, body, needle string) (int, int) {
+	t.Helper()
+	l, c, _ := wantPosOff(t, body, needle)
+	return l, c
+}
+
+// wantPosOff is wantPos with the byte offset too.
+func wantPosOff(t *testing.T, body, needle string) (line, col, off int) {
 	t.Helper()
 	i := strings.Index(body, needle)
 	require.GreaterOrEqual(t, i, 0, "needle %q", needle)
 	require.Equal(t, i, strings.LastIndex(body, needle), "needle %q not unique", needle)
-	lines := strings.Split(body[:i], "\n")
-	return len(lines), utf8.RuneCountInString(lines[len(lines)-1]) + 1
+	lines := strings.Split(strings.ReplaceAll(body[:i], "\r\n", "\n"), "\n")
+	return len(lines), len(lines[len(lines)-1]) + 1, i
 }
 
 func TestSanitizeReportPositions(t *testing.T) {
@@ -346,10 +378,11 @@ func TestSanitizeReportPositions(t *testing.T) {
 		Kind         ChangeKind
 		Elem, Attr   string
 		Line, Column int
+		Offset       int
 	}
 	w := func(k ChangeKind, elem, attr, needle string) want {
-		l, c := wantPos(t, body, needle)
-		return want{k, elem, attr, l, c}
+		l, c, o := wantPosOff(t, body, needle)
+		return want{k, elem, attr, l, c, o}
 	}
 	wants := []want{
 		w(ChangeAttrRemoved, "b", "onclick", `onclick="x()"`),
@@ -375,7 +408,7 @@ func TestSanitizeReportPositions(t *testing.T) {
 	}
 	var got []want
 	for _, c := range rep {
-		got = append(got, want{c.Kind, c.Element, c.Attr, c.Line, c.Column})
+		got = append(got, want{c.Kind, c.Element, c.Attr, c.Line, c.Column, c.Offset})
 	}
 	assert.Equal(t, wants, got, "report:\n%s", rep)
 }
@@ -393,7 +426,7 @@ func TestSanitizeReportPositionsAlike(t *testing.T) {
 	for _, c := range rep {
 		got = append(got, fmt.Sprintf("%d:%d %s", c.Line, c.Column, c.Element))
 	}
-	assert.Equal(t, []string{"1:4 p", "2:4 p", "3:1 a", "3:18 a", "4:5 nobr", "4:19 nobr", "4:26 nobr"}, got, "report:\n%s", rep)
+	assert.Equal(t, []string{"1:4 p", "2:4 p", "3:1 a", "3:18 a", "4:6 nobr", "4:20 nobr", "4:27 nobr"}, got, "report:\n%s", rep)
 }
 
 func TestSanitizeReportValues(t *testing.T) {
@@ -401,15 +434,16 @@ func TestSanitizeReportValues(t *testing.T) {
 	_, rep, err := ArticlePolicy().SanitizeReport(`<p title="` + long + `" data-x="1">x</p><a href="ftp://x/" rel="me">y</a><!--` + long + `-->`)
 	require.NoError(t, err)
 	require.Len(t, rep, 4, "report:\n%s", rep)
-	assert.Equal(t, Change{Kind: ChangeAttrRemoved, Element: "p", Attr: "data-x", Value: "1", Line: 1, Column: 113}, rep[0])
-	assert.Equal(t, Change{Kind: ChangeElementUnwrapped, Element: "a", Line: 1, Column: 129}, rep[1])
-	assert.Equal(t, Change{Kind: ChangeURLRejected, Element: "a", Attr: "href", Value: "ftp://x/", Line: 1, Column: 132}, rep[2])
+	// Columns count bytes: each é is two.
+	assert.Equal(t, Change{Kind: ChangeAttrRemoved, Element: "p", Attr: "data-x", Value: "1", Line: 1, Column: 213, Offset: 212}, rep[0])
+	assert.Equal(t, Change{Kind: ChangeElementUnwrapped, Element: "a", Line: 1, Column: 229, Offset: 228}, rep[1])
+	assert.Equal(t, Change{Kind: ChangeURLRejected, Element: "a", Attr: "href", Value: "ftp://x/", Line: 1, Column: 232, Offset: 231}, rep[2])
 	assert.Equal(t, ChangeCommentDropped, rep[3].Kind)
 	assert.True(t, strings.HasSuffix(rep[3].Value, "…"))
 	assert.True(t, utf8.ValidString(rep[3].Value))
 	assert.LessOrEqual(t, len(rep[3].Value), maxChangeValue+len("…"))
-	assert.Equal(t, `1:132: URL rejected <a href> "ftp://x/"`, rep[2].String())
-	assert.Equal(t, `1:129: element unwrapped <a>`, rep[1].String())
+	assert.Equal(t, `1:232: URL rejected <a href> "ftp://x/"`, rep[2].String())
+	assert.Equal(t, `1:229: element unwrapped <a>`, rep[1].String())
 	assert.Equal(t, rep[1].String()+"\n"+rep[2].String(), rep[1:3].String())
 	// The title was valid: no change for it.
 	for _, c := range rep {
@@ -501,8 +535,8 @@ func TestSanitizeSample(t *testing.T) {
 	_, rep, err := ArticlePolicy().SanitizeReport(string(in))
 	require.NoError(t, err)
 	require.Len(t, rep, 1)
-	line, col := wantPos(t, string(in), "rel='nofollow'")
-	assert.Equal(t, Change{Kind: ChangeRelRewritten, Element: "a", Attr: "rel", Value: "nofollow", Line: line, Column: col}, rep[0])
+	line, col, off := wantPosOff(t, string(in), "rel='nofollow'")
+	assert.Equal(t, Change{Kind: ChangeRelRewritten, Element: "a", Attr: "rel", Value: "nofollow", Line: line, Column: col, Offset: off}, rep[0])
 }
 
 func TestSanitizeLimits(t *testing.T) {
@@ -513,7 +547,7 @@ func TestSanitizeLimits(t *testing.T) {
 	// The script element counts: it is at depth 256.
 	out, rep, err := p.SanitizeReport(nest(DefaultMaxDepth - 1))
 	require.NoError(t, err)
-	assert.Equal(t, []Change{{Kind: ChangeElementDropped, Element: "script", Value: "hidden()", Line: 1, Column: 255*6 + 2}}, []Change(rep))
+	assert.Equal(t, []Change{{Kind: ChangeElementDropped, Element: "script", Value: "hidden()", Line: 1, Column: 255*6 + 2, Offset: 255*6 + 1}}, []Change(rep))
 	assert.Equal(t, strings.Repeat("<span>", 255)+"x&amp;y"+strings.Repeat("</span>", 255), out)
 
 	for _, depth := range []int{DefaultMaxDepth + 1, 511, 600, 5000} {
@@ -718,7 +752,7 @@ func TestPolicyBuilder(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, `<img src="/i.png" loading="lazy"><a href="/x" rel="nofollow noopener noreferrer" target="_blank">y</a><p>z</p>`, out)
 		require.Len(t, rep, 3)
-		assert.Equal(t, Change{Kind: ChangeAttrSet, Element: "img", Attr: "loading", Value: "eager", Line: 1, Column: 19}, rep[0])
+		assert.Equal(t, Change{Kind: ChangeAttrSet, Element: "img", Attr: "loading", Value: "eager", Line: 1, Column: 19, Offset: 18}, rep[0])
 		assert.Equal(t, ChangeAttrSet, rep[1].Kind)
 		assert.Equal(t, ChangeRelRewritten, rep[2].Kind)
 		checkSanitized(t, p, `<img src="/i.png" loading="eager"><a href="/x">y</a>`)
@@ -908,11 +942,11 @@ func TestSanitizeReportLaterPass(t *testing.T) {
 	out, rep, err := p.SanitizeReport(body)
 	require.NoError(t, err)
 	assert.Equal(t, "<p>x</p>\n<h2></h2><h3 title=\"top\">y</h3>", out)
-	l1, c1 := wantPos(t, body, "<xss>")
-	l2, c2 := wantPos(t, body, "<h3>")
+	l1, c1, o1 := wantPosOff(t, body, "<xss>")
+	l2, c2, o2 := wantPosOff(t, body, "<h3>")
 	assert.Equal(t, Report{
-		{Kind: ChangeElementUnwrapped, Element: "xss", Line: l1, Column: c1},
-		{Kind: ChangeAttrSet, Element: "h3", Attr: "title", Line: l2, Column: c2},
+		{Kind: ChangeElementUnwrapped, Element: "xss", Line: l1, Column: c1, Offset: o1},
+		{Kind: ChangeAttrSet, Element: "h3", Attr: "title", Line: l2, Column: c2, Offset: o2},
 	}, rep)
 }
 

@@ -234,7 +234,7 @@ func scanSimpleInt(s string, i int, ok bool) (int64, int, bool) {
 func (d Decoder) setSimpleString(a *Article, idx int, v string) bool {
 	switch idx {
 	case keyDate:
-		t, err := parseDate(v, d.location())
+		t, err := d.parseDate(v)
 		if err != nil {
 			return false
 		}
