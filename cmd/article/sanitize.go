@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/articlekit/article"
 )
@@ -50,7 +49,7 @@ func runSanitize(e *env, args []string) int {
 			status = exitError
 			continue
 		}
-		head, body := splitSource(buf.Bytes(), a)
+		head, _ := splitSource(buf.Bytes(), a)
 		line := bytes.Count(head, []byte("\n")) + 1
 		clean, report, err := policy.SanitizeReport(a.Body)
 		if err != nil {
@@ -61,7 +60,9 @@ func runSanitize(e *env, args []string) int {
 		}
 		for _, c := range report {
 			out.Flush()
-			fmt.Fprintf(e.stderr, "%s:%d:%d: body: %s\n", path, line+c.Line-1, byteColumn(body, c.Line, c.Column), changeText(c))
+			// Change positions count bytes from the start of the body,
+			// which starts a line of the file.
+			fmt.Fprintf(e.stderr, "%s:%d:%d: body: %s\n", path, line+c.Line-1, c.Column, changeText(c))
 		}
 		res := append(head[:len(head):len(head)], clean...)
 		if !*write {
@@ -87,26 +88,4 @@ func changeText(c article.Change) string {
 		return rest
 	}
 	return s
-}
-
-// byteColumn converts the rune column col of line ln of body (both
-// 1-based; lines end at "\n", "\r\n" or "\r", as in article.Change) into a
-// byte column.
-func byteColumn(body []byte, ln, col int) int {
-	for l := 1; l < ln && len(body) > 0; l++ {
-		i := bytes.IndexAny(body, "\r\n")
-		if i < 0 {
-			return col // past the last line: keep what we were told
-		}
-		if body[i] == '\r' && i+1 < len(body) && body[i+1] == '\n' {
-			i++
-		}
-		body = body[i+1:]
-	}
-	n := 0
-	for r := 1; r < col && n < len(body); r++ {
-		_, size := utf8.DecodeRune(body[n:])
-		n += size
-	}
-	return n + 1
 }
