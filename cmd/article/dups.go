@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
+	"path/filepath"
 	"strconv"
 
 	"github.com/articlekit/article"
@@ -147,23 +148,38 @@ func (d *dupIndex) add(file int, k *dupKeys) []problem {
 	return ps
 }
 
-// pathList stores many paths in one byte slice, for an index per file
-// without a string header and allocation per file.
+// pathList stores many paths compactly, for an index per file: each
+// directory once (files come from a walk, grouped by directory), and the
+// base names in chunks of 64 KiB that are never copied as the list grows,
+// so that its memory is the size of the names and not twice that.
 type pathList struct {
-	buf  []byte
-	ends []uint32 // ends[i] is the end of path i in buf
+	dirs   []string
+	chunks [][]byte
+	files  []pathRef
 }
 
+type pathRef struct {
+	dir, chunk, start, end uint32
+}
+
+const pathChunk = 64 << 10
+
 func (l *pathList) add(p string) int {
-	l.buf = append(l.buf, p...)
-	l.ends = append(l.ends, uint32(len(l.buf)))
-	return len(l.ends) - 1
+	dir, base := filepath.Split(p)
+	if len(l.dirs) == 0 || l.dirs[len(l.dirs)-1] != dir {
+		l.dirs = append(l.dirs, dir)
+	}
+	if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1])+len(base) > pathChunk {
+		l.chunks = append(l.chunks, make([]byte, 0, max(pathChunk, len(base))))
+	}
+	c := &l.chunks[len(l.chunks)-1]
+	start := len(*c)
+	*c = append(*c, base...)
+	l.files = append(l.files, pathRef{uint32(len(l.dirs) - 1), uint32(len(l.chunks) - 1), uint32(start), uint32(len(*c))})
+	return len(l.files) - 1
 }
 
 func (l *pathList) get(i int) string {
-	start := uint32(0)
-	if i > 0 {
-		start = l.ends[i-1]
-	}
-	return string(l.buf[start:l.ends[i]])
+	r := l.files[i]
+	return l.dirs[r.dir] + string(l.chunks[r.chunk][r.start:r.end])
 }

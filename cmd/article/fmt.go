@@ -66,13 +66,14 @@ func runFmt(e *env, args []string) int {
 		return status
 	}
 
-	var buf bytes.Buffer
+	var buf []byte
 	walkPaths(fs.Args(), []string{".md"}, func(path string) bool {
-		if err := readArticleFile(path, &buf); err != nil {
+		var err error
+		if buf, err = readArticleFile(path, buf); err != nil {
 			fail(fileError(path, err))
 			return true
 		}
-		d, err := fmtOne(out, path, buf.Bytes(), *list, *write, *diff)
+		d, err := fmtOne(out, path, buf, *list, *write, *diff)
 		if err != nil {
 			fail(err)
 		}

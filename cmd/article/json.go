@@ -34,9 +34,11 @@ func runJSON(e *env, args []string) int {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	status := exitOK
-	var buf bytes.Buffer
+	var buf []byte
 	for _, path := range fs.Args() {
-		a, err := parseFile(path, &buf)
+		var a *article.Article
+		var err error
+		a, buf, err = parseFile(path, buf)
 		if err == nil {
 			err = enc.Encode(a)
 		}
@@ -53,17 +55,19 @@ func runJSON(e *env, args []string) int {
 	return status
 }
 
-// parseFile reads and parses the article in path, using buf. Its errors
-// begin with path: "path:line:col: key: message" for a parse error.
-func parseFile(path string, buf *bytes.Buffer) (*article.Article, error) {
-	if err := readArticleFile(path, buf); err != nil {
-		return nil, fileError(path, err)
-	}
-	a, err := article.Parse(bytes.NewReader(buf.Bytes()))
+// parseFile reads the file at path into buf[:0] (grown as needed) and
+// parses it; it returns the article and the file's bytes. Its errors begin
+// with path: "path:line:col: key: message" for a parse error.
+func parseFile(path string, buf []byte) (*article.Article, []byte, error) {
+	src, err := readArticleFile(path, buf)
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, src, fileError(path, err)
 	}
-	return a, nil
+	a, err := article.Parse(bytes.NewReader(src))
+	if err != nil {
+		return nil, src, fileError(path, err)
+	}
+	return a, src, nil
 }
 
 // fileError prefixes err with path, as path:line:col for a parse error.

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -60,6 +62,11 @@ func runLint(e *env, args []string) int {
 		return usageError(e, fs, err.Error())
 	}
 
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector runs more often as the heap nears
+		// it, keeping the peak RSS of a run over a huge tree in check.
+		debug.SetMemoryLimit(lintMemoryLimit)
+	}
 	l := &linter{check: c, seed: maphash.MakeSeed()}
 	l.files = &pathList{}
 	l.dups = newDupIndex(l.files)
@@ -88,6 +95,10 @@ func runLint(e *env, args []string) int {
 	return exitOK
 }
 
+// lintMemoryLimit is the Go runtime's soft memory limit during lint
+// (unless GOMEMLIMIT says otherwise).
+const lintMemoryLimit = 40 << 20
+
 // linter runs the checks of one lint run.
 type linter struct {
 	check *checker
@@ -109,6 +120,10 @@ type result struct {
 	ioErr    error
 }
 
+// batchSize is how many files go to a worker at a time, and come back:
+// one channel operation per batch rather than per file.
+const batchSize = 64
+
 // run checks every file under paths on all CPUs and returns the number of
 // I/O errors, which it reports on stderr.
 func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
@@ -116,43 +131,60 @@ func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
 		seq  int
 		path string
 	}
-	jobs := make(chan job, 256)
-	results := make(chan result, 256)
-	var workers sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		workers.Add(1)
+	workers := runtime.GOMAXPROCS(0)
+	jobs := make(chan []job, 2*workers)
+	results := make(chan []result, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
 		go func() {
-			defer workers.Done()
-			var buf bytes.Buffer
-			for j := range jobs {
-				r := l.checkFile(j.path, &buf)
-				r.seq = j.seq
-				results <- r
-				if buf.Cap() > 1<<20 {
-					buf = bytes.Buffer{} // do not keep a huge file's buffer
+			defer wg.Done()
+			var buf []byte
+			for batch := range jobs {
+				rs := make([]result, len(batch))
+				for i, j := range batch {
+					rs[i], buf = l.checkFile(j.path, buf)
+					rs[i].seq = j.seq
+					if cap(buf) > 1<<20 {
+						buf = nil // do not keep a huge file's buffer
+					}
 				}
+				results <- rs
 			}
 		}()
 	}
 	var walkErrs []error
 	go func() {
 		seq := 0
-		walkPaths(paths, exts, func(p string) bool { jobs <- job{seq, p}; seq++; return true },
-			func(err error) { walkErrs = append(walkErrs, err) })
+		batch := make([]job, 0, batchSize)
+		walkPaths(paths, exts, func(p string) bool {
+			batch = append(batch, job{seq, p})
+			seq++
+			if len(batch) == batchSize {
+				jobs <- batch
+				batch = make([]job, 0, batchSize)
+			}
+			return true
+		}, func(err error) { walkErrs = append(walkErrs, err) })
+		if len(batch) > 0 {
+			jobs <- batch
+		}
 		close(jobs)
-		workers.Wait()
+		wg.Wait()
 		close(results)
 	}()
 
 	// Results are taken in the order of the walk, whatever order the
 	// workers finish in, so that the first holder of a duplicate value, and
 	// so the output, do not depend on timing. Waiting results are few: the
-	// walk is at most len(jobs)+workers files ahead of the slowest one.
+	// walk is at most a few batches per worker ahead of the slowest one.
 	stop := l.progress(e)
 	waiting := make(map[int]result)
 	next := 0
-	for r := range results {
-		waiting[r.seq] = r
+	for rs := range results {
+		for _, r := range rs {
+			waiting[r.seq] = r
+		}
 		for {
 			r, ok := waiting[next]
 			if !ok {
@@ -181,27 +213,28 @@ func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
 	return ioErrors
 }
 
-// checkFile reads, parses and checks one file.
-func (l *linter) checkFile(path string, buf *bytes.Buffer) result {
-	if err := readArticleFile(path, buf); err != nil {
+// checkFile reads (into buf), parses and checks one file. It returns the
+// buffer for the next file.
+func (l *linter) checkFile(path string, buf []byte) (result, []byte) {
+	src, err := readArticleFile(path, buf)
+	if err != nil {
 		if errors.Is(err, article.ErrTooLarge) {
-			return result{path: path, problems: []problem{{Path: path, Msg: err.Error()}}}
+			return result{path: path, problems: []problem{{Path: path, Msg: err.Error()}}}, src
 		}
-		return result{path: path, ioErr: err}
+		return result{path: path, ioErr: err}, src
 	}
-	src := buf.Bytes()
 	a, err := article.Parse(bytes.NewReader(src))
 	if err != nil {
-		return result{path: path, problems: []problem{parseProblem(path, err)}}
+		return result{path: path, problems: []problem{parseProblem(path, err)}}, src
 	}
 	head, _ := splitSource(src, a)
 	k := keysOf(l.seed, a, head)
-	return result{path: path, problems: l.check.check(path, a), keys: &k}
+	return result{path: path, problems: l.check.check(path, a), keys: &k}, src
 }
 
 // progress shows "N files, R files/s" on stderr while the run lasts, if
-// stderr is a terminal, starting after a second; the returned function
-// stops it and clears the line.
+// stderr is a terminal, starting after e.progressAfter (a second); the
+// returned function stops it and clears the line.
 func (l *linter) progress(e *env) (stop func()) {
 	if !e.stderrTTY {
 		return func() {}
@@ -211,7 +244,7 @@ func (l *linter) progress(e *env) (stop func()) {
 	go func() {
 		defer close(finished)
 		start := time.Now()
-		delay := time.NewTimer(time.Second)
+		delay := time.NewTimer(e.progressAfter)
 		defer delay.Stop()
 		select {
 		case <-quit:

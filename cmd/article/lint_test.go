@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/articlekit/article/internal/gen"
 	"github.com/stretchr/testify/assert"
@@ -166,4 +167,29 @@ func TestLintGenerated(t *testing.T) {
 		}
 	}
 	lintGeneratedValidation(t, files, reported)
+}
+
+// The progress line, in the process: a terminal is faked, and progress
+// starts at once rather than after a second.
+func TestLintProgress(t *testing.T) {
+	dir := t.TempDir()
+	_, err := gen.Write(dir, 800, gen.Config{Seed: 5, Invalid: -1, Duplicates: -1})
+	require.NoError(t, err)
+	var stdout, stderr strings.Builder
+	e := &env{stdout: &stdout, stderr: &stderr, stderrTTY: true, progressAfter: 0}
+	code := run(e, []string{"lint", dir})
+	assert.Equal(t, 0, code, stdout.String())
+	assert.Empty(t, stdout.String())
+	s := stderr.String()
+	assert.Regexp(t, `^\r\d+ files, \d+ files/s\x1b\[K`, s)
+	assert.True(t, strings.HasSuffix(s, "\r\x1b[K"), "the line is cleared: %q", s)
+
+	// Not a terminal, or a short run: nothing.
+	stderr.Reset()
+	e = &env{stdout: &stdout, stderr: &stderr, stderrTTY: false, progressAfter: 0}
+	assert.Equal(t, 0, run(e, []string{"lint", dir}))
+	assert.Empty(t, stderr.String())
+	e = &env{stdout: &stdout, stderr: &stderr, stderrTTY: true, progressAfter: time.Hour}
+	assert.Equal(t, 0, run(e, []string{"lint", dir}))
+	assert.Empty(t, stderr.String())
 }

@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 )
 
 // A command is one subcommand: its name, a one-line summary, and the
@@ -41,8 +42,10 @@ type command struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	// stderrTTY says whether stderr is a terminal (lint's progress line).
-	stderrTTY bool
+	// stderrTTY says whether stderr is a terminal, and progressAfter how
+	// long a lint run must last before it shows progress there.
+	stderrTTY     bool
+	progressAfter time.Duration
 }
 
 // Exit statuses.
@@ -62,7 +65,8 @@ var commands = []command{
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrTTY: isTerminal(os.Stderr)}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		stderrTTY: isTerminal(os.Stderr), progressAfter: time.Second}
 	os.Exit(run(e, os.Args[1:]))
 }
 

@@ -39,17 +39,18 @@ func runSanitize(e *env, args []string) int {
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	status := exitOK
-	var buf bytes.Buffer
+	var buf []byte
 	policy := article.ArticlePolicy()
 	for _, path := range fs.Args() {
-		a, err := parseFile(path, &buf)
+		a, src, err := parseFile(path, buf)
+		buf = src
 		if err != nil {
 			out.Flush()
 			fmt.Fprintln(e.stderr, err)
 			status = exitError
 			continue
 		}
-		head, _ := splitSource(buf.Bytes(), a)
+		head, _ := splitSource(src, a)
 		line := bytes.Count(head, []byte("\n")) + 1
 		clean, report, err := policy.SanitizeReport(a.Body)
 		if err != nil {

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -96,31 +94,6 @@ func parseExts(s string) ([]string, error) {
 
 // errTooLarge is returned by readArticleFile for a file past the limit.
 var errTooLarge = fmt.Errorf("%w: more than %d bytes", article.ErrTooLarge, article.DefaultMaxSize)
-
-// readArticleFile reads path into buf (reset first), reading at most one
-// byte more than article.DefaultMaxSize, so that a huge file costs no more
-// memory than the limit. A directory is an error.
-func readArticleFile(path string, buf *bytes.Buffer) error {
-	buf.Reset()
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return &fs.PathError{Op: "read", Path: path, Err: errIsDir}
-	} else if err == nil && fi.Size() > 0 && fi.Size() <= article.DefaultMaxSize {
-		buf.Grow(int(fi.Size()) + 1)
-	}
-	n, err := buf.ReadFrom(io.LimitReader(f, article.DefaultMaxSize+1))
-	if err != nil {
-		return err
-	}
-	if n > article.DefaultMaxSize {
-		return errTooLarge
-	}
-	return nil
-}
 
 var errIsDir = errors.New("is a directory")
 
