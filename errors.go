@@ -36,7 +36,8 @@ var (
 	ErrDate = errors.New("invalid date")
 
 	// ErrUnknownKey means a key outside the schema was found by a
-	// [Decoder] with DisallowUnknownKeys set.
+	// [Decoder] with DisallowUnknownKeys set, or, from [Validate], that a
+	// key of Params looks like a mistyped schema key.
 	ErrUnknownKey = errors.New("unknown key")
 
 	// ErrEncode means an Article cannot be written as front matter: a
@@ -63,22 +64,83 @@ type ParseError struct {
 // Error returns "LINE:COL: KEY: message", or "LINE:COL: message" when no key
 // is involved.
 func (e *ParseError) Error() string {
+	return formatProblem(e.Line, e.Column, e.Key, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Sentinel errors of [Validate], each wrapped in a [*FieldError].
+var (
+	// ErrRequired means a required key is missing or empty: title, date,
+	// article_id, url or the body.
+	ErrRequired = errors.New("required")
+
+	// ErrInvalidValue means a value breaks a rule of its key, such as a
+	// title on two lines, a negative feed_item_id or a date too far in the
+	// future.
+	ErrInvalidValue = errors.New("invalid value")
+
+	// ErrInvalidURL means a URL is not of the form its key requires:
+	// source_link, enclosure and qrcode take absolute http or https URLs,
+	// url takes a path.
+	ErrInvalidURL = errors.New("invalid URL")
+
+	// ErrMismatch means two values that must agree do not: url and the
+	// permalink pattern expanded for the article.
+	ErrMismatch = errors.New("mismatch")
+
+	// ErrUnsafeHTML means cleaning the body with the validator's [Policy]
+	// removes something: an element, an attribute, a URL or a comment.
+	ErrUnsafeHTML = errors.New("unsafe HTML")
+)
+
+// A FieldError is one problem [Validate] found in an article.
+//
+// Key names the front matter key ("title", "source_link", a key of Params)
+// or "body". Line and Column locate the key in the file the article was
+// parsed from (for "body": the offending tag or attribute), 1-based and
+// counted as in [ParseError]: from the top of the file, Column in bytes.
+// They are 0 for an article built in code, for a key that is absent, and
+// for a field changed after parsing.
+//
+// Err is one of ErrRequired, ErrInvalidValue, ErrInvalidURL, ErrMismatch,
+// ErrUnsafeHTML or ErrUnknownKey, wrapped with detail; FieldError unwraps to
+// it.
+type FieldError struct {
+	Key          string // front matter key, or "body"
+	Line, Column int    // position in the file, or 0
+	Err          error  // what is wrong
+}
+
+// Error returns "LINE:COL: KEY: message", or "KEY: message" when the
+// problem has no position.
+func (e *FieldError) Error() string {
+	return formatProblem(e.Line, e.Column, e.Key, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// formatProblem is the one formatter of positioned problems, shared by
+// ParseError and FieldError: "LINE:COL: KEY: message", where "LINE:COL: "
+// is left out when line is 0 and "KEY: " when key is empty.
+func formatProblem(line, col int, key string, err error) string {
 	b := make([]byte, 0, 64)
-	b = strconv.AppendInt(b, int64(e.Line), 10)
-	b = append(b, ':')
-	b = strconv.AppendInt(b, int64(e.Column), 10)
-	b = append(b, ": "...)
-	if e.Key != "" {
-		b = append(b, e.Key...)
+	if line > 0 {
+		b = strconv.AppendInt(b, int64(line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(col), 10)
 		b = append(b, ": "...)
 	}
-	if e.Err != nil {
-		b = append(b, e.Err.Error()...)
+	if key != "" {
+		b = append(b, key...)
+		b = append(b, ": "...)
+	}
+	if err != nil {
+		b = append(b, err.Error()...)
 	} else {
 		b = append(b, "unknown error"...)
 	}
 	return string(b)
 }
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }

@@ -99,3 +99,30 @@ func ExampleCompilePattern_error() {
 	// /:yearmonth/:article_id-:slug
 	//             ^^^^^^^^^^^
 }
+
+func ExampleIsSlug() {
+	for _, s := range []string{"meta-declines-to-sign", "Meta-Declines", "a--b", "-a", "", "c++"} {
+		fmt.Printf("%q %v\n", s, article.IsSlug(s))
+	}
+	// Output:
+	// "meta-declines-to-sign" true
+	// "Meta-Declines" false
+	// "a--b" false
+	// "-a" false
+	// "" false
+	// "c++" false
+}
+
+// A Slugger's Replacer rewrites the title before the built-in rules fold
+// it: here the German table, and two names that the rules would spell "c".
+func ExampleSlugger_replacer() {
+	pairs := append([]string{"C++", "cpp", "C#", "csharp"}, article.GermanReplacements()...)
+	s := article.Slugger{Replacer: strings.NewReplacer(pairs...)}
+	fmt.Println(s.Slug("Müller & Söhne: Größere Straßen für Zürich"))
+	fmt.Println(s.Slug("C++ und C# im Vergleich"))
+	fmt.Println(article.Slugify("Müller & Söhne: Größere Straßen für Zürich"))
+	// Output:
+	// mueller-und-soehne-groessere-strassen-fuer-zuerich
+	// cpp-und-csharp-im-vergleich
+	// muller-and-sohne-grossere-strassen-fur-zurich
+}

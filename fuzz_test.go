@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -38,34 +36,6 @@ func FuzzParse(f *testing.F) {
 		var again bytes.Buffer
 		require.NoError(t, b.Encode(&again))
 		require.Equal(t, out.String(), again.String())
-	})
-}
-
-// FuzzParseDate: ParseDate never panics; an accepted date keeps its instant
-// through the RFC 3339 form Encode writes.
-func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{
-		"2025-07-24T14:10:31Z", "2025-07-24", "2025-07-24 14:10:31", "Thu, 24 Jul 2025 14:10:31 GMT",
-		"Thu, 24 Jul 2025 14:10:31 EDT", "24 Jul 25 14:10 +0000", "Thursday, 24-Jul-25 14:10:31 UTC", " ", "x y",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		tm, err := ParseDate(s, nil)
-		if err != nil {
-			require.ErrorIs(t, err, ErrDate)
-			return
-		}
-		if tm.IsZero() {
-			return
-		}
-		if checkEncodableDate(tm) != nil {
-			return
-		}
-		back, err := ParseDate(tm.Format(time.RFC3339Nano), nil)
-		require.NoError(t, err)
-		require.True(t, back.Equal(tm))
-		require.False(t, strings.Contains(back.Location().String(), "Local"))
 	})
 }
 

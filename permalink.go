@@ -293,3 +293,63 @@ func (a *Article) Permalink() string {
 	var p Pattern
 	return p.Expand(a)
 }
+
+// expandSlug is [Pattern.Expand] with slug standing for the slug of the
+// title in every :slug token (Validate uses it to compare a url with the
+// pattern leaving the slug open). The joiner rules for empty tokens are
+// those of Expand.
+func (p *Pattern) expandSlug(a *Article, slug string) string {
+	segs, sl := defaultPatSegments, Slugger{}
+	if p != nil {
+		sl = p.Slugger
+		if p.segs != nil {
+			segs = p.segs
+		}
+	}
+	var arr [160]byte
+	b := arr[:0]
+	skip := false
+	for k, sg := range segs {
+		if sg.tok == patLiteral {
+			lit := sg.lit
+			if skip && lit != "" && (isPatJoiner(lit[0]) || lit[0] == '/') {
+				lit = lit[1:]
+			}
+			skip = false
+			b = append(b, lit...)
+			continue
+		}
+		n := len(b)
+		if sg.tok == patSlug {
+			b = append(b, slug...)
+		} else {
+			b = appendPatToken(b, sg.tok, a, sl)
+		}
+		if len(b) > n {
+			continue
+		}
+		prevLit := k > 0 && segs[k-1].tok == patLiteral
+		switch {
+		case prevLit && n > 0 && isPatJoiner(b[n-1]):
+			b = b[:n-1]
+		case k+1 < len(segs) && segs[k+1].tok == patLiteral &&
+			(isPatJoiner(segs[k+1].lit[0]) || prevLit && n > 0 && b[n-1] == '/' && segs[k+1].lit[0] == '/'):
+			skip = true
+		}
+	}
+	return string(b)
+}
+
+// hasSlug reports whether the pattern has a :slug token.
+func (p *Pattern) hasSlug() bool {
+	segs := defaultPatSegments
+	if p != nil && p.segs != nil {
+		segs = p.segs
+	}
+	for _, sg := range segs {
+		if sg.tok == patSlug {
+			return true
+		}
+	}
+	return false
+}

@@ -196,6 +196,14 @@ func TestPatternSlugger(t *testing.T) {
 
 	p.Slugger = Slugger{Transliterate: func(string) string { return "tokyo" }}
 	assert.Equal(t, "/1-tokyo-news", p.Expand(&Article{ArticleID: 1, Title: "東京 News"}))
+
+	p.Slugger = Slugger{Replacer: strings.NewReplacer(GermanReplacements()...)}
+	a := &Article{ArticleID: 2, Title: "Börse & Märkte", Source: "Süddeutsche"}
+	assert.Equal(t, "/2-boerse-und-maerkte", p.Expand(a))
+	q := MustCompilePattern("/:source/:id")
+	assert.Equal(t, "/suddeutsche/2", q.Expand(a), "no Replacer in a fresh Pattern")
+	q.Slugger = p.Slugger
+	assert.Equal(t, "/sueddeutsche/2", q.Expand(a), ":source uses the Replacer")
 }
 
 func TestPatternZeroAndNil(t *testing.T) {

@@ -53,6 +53,68 @@ type Slugger struct {
 	// Korean, Arabic, Hebrew, Indic and other scripts, without making that
 	// package a dependency of this one.
 	Transliterate func(s string) string
+
+	// Replacer, when not nil, rewrites the title before the rules below
+	// fold it: Slugger{Replacer: strings.NewReplacer("C++", "cpp")} gives
+	// "cpp" for "C++", where the rules alone give "c". It sees the title
+	// after HTML entity decoding and, when the title is not ASCII, in
+	// Unicode normalisation form NFC, so that a key such as "ä" matches
+	// both the composed and the decomposed spelling; its keys should be in
+	// NFC too. Matching is exact, and so case-sensitive: add "c++" as well
+	// if lower-case titles occur. What Replacer returns goes through every
+	// rule below (but for entity decoding), so a replacement may hold any
+	// text: "&" -> " und " gives the word "und".
+	//
+	// [GermanReplacements] is a ready table for German titles:
+	// Slugger{Replacer: strings.NewReplacer(article.GermanReplacements()...)}.
+	// A Slugger with a Replacer is idempotent as long as no key can occur in
+	// a slug (lower-case ASCII letters, digits and "-").
+	Replacer *strings.Replacer
+}
+
+// GermanReplacements returns the old, new pairs of German spelling for
+// [strings.NewReplacer], to use as a [Slugger]'s Replacer: "ä", "ö" and
+// "ü" become "ae", "oe" and "ue" (upper case too; the built-in rules give
+// "a", "o" and "u"), "ß" and "ẞ" become "ss", and "&" becomes the word
+// "und" (the rules give "and"). So "Müller & Söhne: Straße" gives
+// "mueller-und-soehne-strasse".
+//
+// It returns a new slice on each call; append pairs of your own to it
+// before calling strings.NewReplacer (earlier pairs win where two keys match
+// at the same place).
+func GermanReplacements() []string {
+	return []string{
+		"ä", "ae", "ö", "oe", "ü", "ue",
+		"Ä", "Ae", "Ö", "Oe", "Ü", "Ue",
+		"ß", "ss", "ẞ", "SS",
+		"&", " und ",
+	}
+}
+
+// IsSlug reports whether s is a slug as a [Slugger] makes them: one or more
+// words of lower-case ASCII letters and digits, joined by single hyphens,
+// with no hyphen at either end. The empty string is not a slug.
+//
+// IsSlug does not check a length: a Slugger's MaxLen may be larger than
+// [DefaultMaxLen], or off. Add len(s) <= DefaultMaxLen to check the limit of
+// [Slugify]. For every s that IsSlug accepts, a Slugger with no length
+// limit and no Replacer returns s unchanged.
+func IsSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '-':
+			if s[i-1] == '-' {
+				return false
+			}
+		case slugClass[c] < '0' || c >= 'A' && c <= 'Z':
+			return false
+		}
+	}
+	return true
 }
 
 // Slug returns the slug of title. The rules, in order:
@@ -114,17 +176,39 @@ func (s Slugger) limit() int {
 
 // appendSlug appends the slug of title to dst.
 func (s Slugger) appendSlug(dst []byte, title string) []byte {
+	unescape := true
+	if s.Replacer != nil {
+		title = s.replace(title)
+		unescape = false
+	}
 	if slugPlainASCII(title) {
 		return slugAppendWords(dst, title, s.limit())
 	}
 	var arr [256]byte
-	folded, raw := slugFold(arr[:0], title, s.Transliterate, true)
+	folded, raw := slugFold(arr[:0], title, s.Transliterate, unescape)
 	if raw {
 		// Spell what Transliterate returned, with the rules but not
 		// Transliterate. The ASCII already there stays as it is.
 		folded, _ = slugFold(nil, string(folded), nil, false)
 	}
 	return slugAppendWords(dst, folded, s.limit())
+}
+
+// replace applies s.Replacer to title, entities decoded and, for a title
+// that is not ASCII, in NFC.
+func (s Slugger) replace(title string) string {
+	if strings.IndexByte(title, '&') >= 0 {
+		title = html.UnescapeString(title)
+	}
+	for i := 0; i < len(title); i++ {
+		if title[i] >= utf8.RuneSelf {
+			if !norm.NFC.IsNormalString(title[max(i-1, 0):]) { // from the ASCII starter before
+				title = norm.NFC.String(title)
+			}
+			break
+		}
+	}
+	return s.Replacer.Replace(title)
 }
 
 // Classes of ASCII bytes in slugClass. A letter or digit maps to itself in

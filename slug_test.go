@@ -292,6 +292,92 @@ func TestIsSlug(t *testing.T) {
 	for _, s := range []string{"-", "-a", "a-", "a--b", "A", "a_b", "é"} {
 		assert.False(t, isSlug(s), s)
 	}
+	for _, s := range []string{"a", "a-b", "0-9z", "116410", "x-1-y", strings.Repeat("a", 200)} {
+		assert.True(t, IsSlug(s), s)
+	}
+	for _, s := range []string{"", "-", "--", "-a", "a-", "a--b", "A", "aB", "a_b", "a b", "é", "a.b", "a\x00", "\xff", "a/b", "Z", "@", "[", "`", "{"} {
+		assert.False(t, IsSlug(s), "%q", s)
+	}
+	// IsSlug agrees with the reference isSlug on every short string over
+	// an alphabet with each byte class.
+	alphabet := []byte{'a', 'z', 'A', 'Z', '0', '9', '-', '_', '.', '@', '`', '{', '/', ':', 0x80, 0xff}
+	var rec func(prefix []byte)
+	rec = func(prefix []byte) {
+		s := string(prefix)
+		require.Equal(t, s != "" && isSlug(s), IsSlug(s), "%q", s)
+		if len(prefix) == 3 {
+			return
+		}
+		for _, c := range alphabet {
+			rec(append(prefix, c))
+		}
+	}
+	rec(nil)
+}
+
+// TestIsSlugSlugger: IsSlug accepts what a Slugger makes, and a Slugger
+// without a limit leaves what IsSlug accepts as it is.
+func TestIsSlugSlugger(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		in := randomTitle(r)
+		got := Slugify(in)
+		require.Equal(t, got != "", IsSlug(got), "%q -> %q", in, got)
+		if IsSlug(in) {
+			require.Equal(t, in, Slugger{MaxLen: -1}.Slug(in))
+		}
+	}
+}
+
+func TestSluggerReplacer(t *testing.T) {
+	german := strings.NewReplacer(GermanReplacements()...)
+	cpp := strings.NewReplacer("C++", "cpp", "C#", "csharp", "F#", "fsharp")
+	for _, tt := range []struct {
+		r         *strings.Replacer
+		in, want  string
+		noReplace string // what the zero Slugger gives
+	}{
+		{cpp, "C++ and C# Top the Charts", "cpp-and-csharp-top-the-charts", "c-and-c-top-the-charts"},
+		{cpp, "c++ is lower case", "c-is-lower-case", "c-is-lower-case"},
+		{cpp, "Why C++’s Ranges Matter", "why-cpps-ranges-matter", "why-c-s-ranges-matter"},
+		{german, "Müller & Söhne: Straße", "mueller-und-soehne-strasse", "muller-and-sohne-strasse"},
+		{german, "ÄRGER ÜBER ÖL", "aerger-ueber-oel", "arger-uber-ol"},
+		{german, "GROẞE Pläne", "grosse-plaene", "grosse-plane"},
+		{german, "Mu\u0308ller", "mueller", "muller"},                                      // decomposed ü
+		{german, "M&uuml;ller &amp; S&ouml;hne", "mueller-und-soehne", "muller-and-sohne"}, // entities
+		{german, "AT&amp;amp;T", "at-und-amp-t", "at-and-amp-t"},                           // decoded once only
+		{german, "Zürich", "zuerich", "zurich"},
+		{german, "Plain ASCII Title", "plain-ascii-title", "plain-ascii-title"},
+		{strings.NewReplacer("x", "ü"), "x-ray", "u-ray", "x-ray"}, // non-ASCII output
+		{strings.NewReplacer("x", "&amp;"), "x", "and-amp", "x"},   // output is not decoded
+		{strings.NewReplacer("AI", "Artificial Intelligence"), "AI Act", "artificial-intelligence-act", "ai-act"},
+	} {
+		assert.Equal(t, tt.want, Slugger{Replacer: tt.r}.Slug(tt.in), "%q", tt.in)
+		assert.Equal(t, tt.noReplace, Slugify(tt.in), "%q", tt.in)
+	}
+
+	// A Replacer that matches nothing changes nothing.
+	noop := Slugger{Replacer: strings.NewReplacer("\x00never\x00", "x")}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		in := randomTitle(r)
+		require.Equal(t, Slugify(in), noop.Slug(in), "%q", in)
+	}
+
+	// The limit applies to the replaced text, and Transliterate still runs.
+	s := Slugger{Replacer: german, MaxLen: 12, Transliterate: func(string) string { return "tokyo" }}
+	assert.Equal(t, "tokyo-boerse", s.Slug("東京 Börse meldet Rekord"))
+}
+
+func TestSluggerReplacerProperties(t *testing.T) {
+	s := Slugger{Replacer: strings.NewReplacer(GermanReplacements()...)}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		in := randomTitle(r)
+		got := s.Slug(in)
+		checkSlug(t, in, got, DefaultMaxLen)
+		require.Equal(t, got, s.Slug(got), "idempotent: %q", in)
+	}
 }
 
 func TestSlugifyProperties(t *testing.T) {
@@ -411,8 +497,18 @@ func FuzzSlugify(f *testing.F) {
 		if got, want := (Slugger{MaxLen: -1}).Slug(in), slugFoldReference(in); got != want {
 			t.Fatalf("fast paths give %q for %q, the general rules %q", got, in, want)
 		}
+		if IsSlug(got) != (got != "") || IsSlug(in) != (in != "" && isSlug(in)) {
+			t.Fatalf("IsSlug(%q) = %v, IsSlug(%q) = %v", got, IsSlug(got), in, IsSlug(in))
+		}
+		de := fuzzGerman.Slug(in)
+		checkSlug(t, in, de, DefaultMaxLen)
+		if again := fuzzGerman.Slug(de); again != de {
+			t.Fatalf("German: not idempotent: %q gives %q, then %q", in, de, again)
+		}
 	})
 }
+
+var fuzzGerman = Slugger{Replacer: strings.NewReplacer(GermanReplacements()...)}
 
 // benchTitles reads testdata/bench/titles.txt, realistic headlines, one a
 // line, shared with the peer benchmarks in bench/. It returns the plain
@@ -455,6 +551,17 @@ func BenchmarkSlugifyASCII(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		_ = Slugify(asciiTitles[i%len(asciiTitles)])
+	}
+}
+
+// BenchmarkSluggerReplacer is BenchmarkSlugify with the German table.
+func BenchmarkSluggerReplacer(b *testing.B) {
+	asciiTitles, unicodeTitles := benchTitles(b)
+	titles := append(asciiTitles, unicodeTitles...)
+	s := Slugger{Replacer: strings.NewReplacer(GermanReplacements()...)}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		_ = s.Slug(titles[i%len(titles)])
 	}
 }
 

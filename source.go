@@ -1,6 +1,11 @@
 package article
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2/unstable"
+)
 
 // source is the record an Article keeps of the file it was parsed from, so
 // that positions (validation) and byte spans (lossless encoding) can be
@@ -45,4 +50,94 @@ func schemaOf(a *Article) schemaValues {
 // values as the parsed ones. It allocates nothing.
 func (a *Article) setSource(text string, l layout) {
 	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true}
+}
+
+// A span is a range of byte offsets in the file, start included, end not.
+type span struct{ start, end int }
+
+// A keySpan locates one top-level key of the front matter: the text of the
+// key (its first part, for a dotted key or a table header) and, for a
+// "key = value" line, the text of the value. Offsets count from the top of
+// the file.
+type keySpan struct {
+	name  string // the key, unquoted (first part of a dotted key)
+	key   span   // the key as written, quotes included
+	value span   // the value as written; zero for tables and dotted keys
+}
+
+// keys scans the front matter again with go-toml's parser and returns its
+// top-level keys in file order, each once (at its first occurrence).
+// Nothing is cached: this runs only when a position is needed, and costs
+// one parse of the front matter. It returns nil for an Article that did not
+// come from Parse.
+func (s *source) keys() []keySpan {
+	if !s.ok || s.l.fmStart > s.l.fmEnd || s.l.fmEnd > len(s.text) {
+		return nil
+	}
+	fm := []byte(s.text[s.l.fmStart:s.l.fmEnd])
+	var p unstable.Parser
+	p.Reset(fm)
+	var out []keySpan
+	seen := map[string]bool{}
+	inTable := false // after a table header, key = value lines belong to it
+	for p.NextExpression() {
+		e := p.Expression()
+		keys := e.Key()
+		if !keys.Next() {
+			continue
+		}
+		first := keys.Node()
+		table := e.Kind == unstable.Table || e.Kind == unstable.ArrayTable
+		if table {
+			inTable = true
+		} else if inTable {
+			continue
+		}
+		name := string(first.Data)
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		k := keySpan{name: name, key: s.fmSpan(first.Raw)}
+		if e.Kind == unstable.KeyValue && keys.IsLast() {
+			if v := e.Value(); v != nil {
+				k.value = s.fmSpan(v.Raw)
+			}
+		}
+		out = append(out, k)
+	}
+	// A syntax error cannot happen for text that Parse accepted; whatever
+	// was found before one is still right.
+	return out
+}
+
+// fmSpan converts a range of the front matter into file offsets.
+func (s *source) fmSpan(r unstable.Range) span {
+	start := s.l.fmStart + int(r.Offset)
+	return span{start, start + int(r.Length)}
+}
+
+// textPos converts increasing byte offsets of a text into 1-based lines
+// and byte columns in one sweep. Lines end at "\n" (so "\r\n" too); a byte
+// order mark is part of line 1.
+type textPos struct {
+	text           string
+	off, line, bol int // bol: offset of the start of the line
+}
+
+// at returns the line and column of off, which must not be smaller than
+// the previous off.
+func (c *textPos) at(off int) (line, col int) {
+	off = min(max(off, c.off), len(c.text))
+	for {
+		i := strings.IndexByte(c.text[c.off:off], '\n')
+		if i < 0 {
+			break
+		}
+		c.line++
+		c.off += i + 1
+		c.bol = c.off
+	}
+	c.off = off
+	return c.line + 1, off - c.bol + 1
 }

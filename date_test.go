@@ -1,0 +1,605 @@
+package article
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// castLayouts is spf13/cast's list of date layouts (v1.10.0), the one Hugo
+// reads front matter dates with, without the forms that have no year
+// (Kitchen and the Stamps).
+var castLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	time.RFC1123Z,
+	time.RFC1123,
+	time.RFC822Z,
+	time.RFC822,
+	time.RFC850,
+	"2006-01-02 15:04:05.999999999 -0700 MST",
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02 15:04:05Z0700",
+	"2006-01-02 15:04:05",
+	time.ANSIC,
+	time.UnixDate,
+	time.RubyDate,
+	"2006-01-02 15:04:05Z07:00",
+	"02 Jan 2006",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 -0700",
+}
+
+// TestParseDateCastLayouts writes reference times in every layout of cast's
+// list, in several zones and with and without fractional seconds, and
+// checks ParseDate against Go's own reading of the same text: the same wall
+// clock, and the offset our zone rules give.
+func TestParseDateCastLayouts(t *testing.T) {
+	loc := time.FixedZone("", 5*3600+1800) // for dates without a zone
+	zones := []*time.Location{
+		time.UTC,
+		time.FixedZone("", -7*3600),    // unnamed: MST writes -0700
+		time.FixedZone("EDT", -4*3600), // an RFC 822 abbreviation
+		time.FixedZone("CEST", 2*3600), // an abbreviation no table has
+		time.FixedZone("IST", 5*3600+30*60),
+	}
+	count := 0
+	for _, layout := range castLayouts {
+		numeric := strings.Contains(layout, "-07") || strings.Contains(layout, "Z07")
+		abbr := strings.Contains(layout, "MST")
+		variants := []string{layout}
+		if strings.Contains(layout, ":05") && !strings.Contains(layout, ".999") {
+			variants = append(variants, strings.Replace(layout, ":05", ":05.999999999", 1))
+		}
+		for _, l := range variants {
+			for _, zone := range zones {
+				for _, ns := range []int{0, 5e8, 123456789} {
+					ref := time.Date(2025, 7, 4, 9, 5, 7, ns, zone)
+					s := ref.Format(l)
+					t.Run(s, func(t *testing.T) {
+						count++
+						// Go's reading of the text gives the wall clock. (A
+						// zone without a name writes -0700 for MST.)
+						name := zone.String()
+						oracle := layout
+						if name == "" {
+							oracle = strings.Replace(layout, "MST", "-0700", 1)
+						}
+						wall, err := time.ParseInLocation(oracle, s, loc)
+						require.NoError(t, err)
+						_, refOff := ref.Zone()
+						var wantOff int
+						switch {
+						case numeric:
+							wantOff = refOff
+						case abbr && name == "UTC":
+							wantOff = 0
+						case abbr && name == "EDT":
+							_, err := ParseDate(s, loc)
+							require.ErrorIs(t, err, ErrDate)
+							assert.EqualError(t, err, `invalid date: time zone "EDT" is ambiguous; `+
+								`if it means US Eastern Daylight Time, write -0400, or set Decoder.Zones to RFC822Zones()`)
+							wantOff = -4 * 3600
+						case abbr && name != "":
+							_, err := Decoder{Zones: RFC822Zones()}.ParseDate(s)
+							require.ErrorIs(t, err, ErrDate)
+							assert.Contains(t, err.Error(), "time zone \""+name+"\" is ambiguous")
+							assert.Contains(t, err.Error(), "add it to Decoder.Zones")
+							assert.NotContains(t, err.Error(), "-04")
+							return
+						case abbr:
+							wantOff = refOff // an unnamed zone writes -0700 for MST
+						default:
+							_, wantOff = wall.Zone()
+						}
+						got, err := Decoder{Location: loc, Zones: RFC822Zones()}.ParseDate(s)
+						require.NoError(t, err)
+						_, off := got.Zone()
+						assert.Equal(t, wantOff, off, "offset")
+						assert.Equal(t, wall.Format("2006-01-02 15:04:05.999999999"),
+							got.Format("2006-01-02 15:04:05.999999999"), "wall clock")
+						if numeric || abbr {
+							want := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(),
+								wall.Second(), wall.Nanosecond(), ref.Location())
+							assert.True(t, got.Equal(want), "instant: want %v, got %v", want, got)
+						}
+					})
+				}
+			}
+		}
+	}
+	t.Logf("%d cases", count)
+}
+
+// TestParseDateForms pins each accepted form to its value.
+func TestParseDateForms(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	utc := func(y int, mo time.Month, d, h, mi, s, ns int) time.Time {
+		return time.Date(y, mo, d, h, mi, s, ns, time.UTC)
+	}
+	tests := []struct {
+		in     string
+		d      Decoder
+		want   time.Time
+		offset int // seconds east of UTC
+	}{
+		// From the issue: what real files carry.
+		{"2017-07-08 16:52:23-07:00", Decoder{}, utc(2017, 7, 8, 23, 52, 23, 0), -7 * 3600},
+		{"2017-09-25 22:55:55 +0100", Decoder{}, utc(2017, 9, 25, 21, 55, 55, 0), 3600},
+		{"2017-09-25T22:55:55-0700", Decoder{}, utc(2017, 9, 26, 5, 55, 55, 0), -7 * 3600},
+		{"02 Jan 2006", Decoder{}, utc(2006, 1, 2, 0, 0, 0, 0), 0},
+		{"2 jan 2006", Decoder{Location: ny}, utc(2006, 1, 2, 5, 0, 0, 0), -5 * 3600},
+		{"2006-01-02 15:04:05.999999999 -0700 MST", Decoder{}, utc(2006, 1, 2, 22, 4, 5, 999999999), -7 * 3600},
+		{"2025-07-24 10:10:31.5 +0300 +03", Decoder{}, utc(2025, 7, 24, 7, 10, 31, 5e8), 3 * 3600},
+		{"2025-07-24 10:10:31 +0000 UTC", Decoder{}, utc(2025, 7, 24, 10, 10, 31, 0), 0},
+		{"Mon Jan  2 15:04:05 2006", Decoder{}, utc(2006, 1, 2, 15, 4, 5, 0), 0},
+		{"Mon Jan 12 15:04:05.25 2006", Decoder{Location: ny}, utc(2006, 1, 12, 20, 4, 5, 25e7), -5 * 3600},
+		{"Mon Jan  2 15:04:05 UTC 2006", Decoder{}, utc(2006, 1, 2, 15, 4, 5, 0), 0},
+		{"Mon Jan  2 15:04:05 MST 2006", Decoder{Zones: RFC822Zones()}, utc(2006, 1, 2, 22, 4, 5, 0), -7 * 3600},
+		{"Mon Jan 02 15:04:05 -0700 2006", Decoder{}, utc(2006, 1, 2, 22, 4, 5, 0), -7 * 3600},
+		{"Mon Jan 02 15:04:05.123 -0700 2006", Decoder{}, utc(2006, 1, 2, 22, 4, 5, 123e6), -7 * 3600},
+		// RFC 3339 and its relatives.
+		{"2025-07-24T14:10:31Z", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"2025-07-24t14:10:31.000000001z", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 1), 0},
+		{"2025-07-24T14:10Z", Decoder{}, utc(2025, 7, 24, 14, 10, 0, 0), 0},
+		{"2025-07-24 14:10", Decoder{}, utc(2025, 7, 24, 14, 10, 0, 0), 0},
+		{"2025-07-24T16:10:31+02:00", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 2 * 3600},
+		{"2025-07-24T14:10:31-00:00", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"2025-07-24T14:10:31+23:59", Decoder{}, utc(2025, 7, 23, 14, 11, 31, 0), 23*3600 + 59*60},
+		{"2025-07-24T14:10:31-23:59", Decoder{}, utc(2025, 7, 25, 14, 9, 31, 0), -23*3600 - 59*60},
+		{"2025-07-24 14:10:31 Z", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"2025-07-24 14:10:31 GMT", Decoder{Location: ny}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"2025-07-24 14:10:31 EDT", Decoder{Zones: RFC822Zones()}, utc(2025, 7, 24, 18, 10, 31, 0), -4 * 3600},
+		{"2025-07-24 14:10:31Z UTC", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"2025-07-24 14:10:31", Decoder{Location: ny}, utc(2025, 7, 24, 18, 10, 31, 0), -4 * 3600},
+		{"0000-01-01", Decoder{}, utc(0, 1, 1, 0, 0, 0, 0), 0},
+		{"9999-12-31T23:59:59.999999999Z", Decoder{}, utc(9999, 12, 31, 23, 59, 59, 999999999), 0},
+		{"2024-02-29", Decoder{}, utc(2024, 2, 29, 0, 0, 0, 0), 0},
+		{"2025-07-24T14:10:31." + strings.Repeat("9", 45) + "Z", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 999999999), 0},
+		// Mail forms: day with or without a zero, weekday optional and
+		// unchecked, seconds optional, two-digit years.
+		{"Thu, 24 Jul 2025 10:10:31 -0400", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), -4 * 3600},
+		{"Thu, 24 Jul 2025 10:10:31 -04:00", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), -4 * 3600},
+		{"Thu, 24 Jul 2025 10:10:31.75 -0400 EDT", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 75e7), -4 * 3600},
+		{"Thu, 24 Jul 2025 14:10:31 GMT", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"Thu, 24 Jul 2025 14:10:31 UT", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"Thu, 24 Jul 2025 14:10:31", Decoder{Location: ny}, utc(2025, 7, 24, 18, 10, 31, 0), -4 * 3600},
+		{"Mon, 24 Jul 2025 14:10:31 Z", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"Fri, 4 Jul 2025 10:10:31 +0100", Decoder{}, utc(2025, 7, 4, 9, 10, 31, 0), 3600},
+		{"24 Jul 2025 14:10 PST", Decoder{Zones: RFC822Zones()}, utc(2025, 7, 24, 22, 10, 0, 0), -8 * 3600},
+		{"24 Jul 25 14:10 +0000", Decoder{}, utc(2025, 7, 24, 14, 10, 0, 0), 0},
+		{"24 Jul 69 14:10 +0000", Decoder{}, utc(1969, 7, 24, 14, 10, 0, 0), 0},
+		{"Thursday, 24-Jul-25 14:10:31 GMT", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"Thursday, 24-Jul-25 16:10:31.5 +0200", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 5e8), 2 * 3600},
+		{"Thu, 24 Jul 2025 14:10:31 EST", Decoder{Zones: map[string]*time.Location{"EST": ny}},
+			utc(2025, 7, 24, 18, 10, 31, 0), -4 * 3600},
+		{"Thu, 24 Jul 2025 14:10:31 XYZ", Decoder{Zones: map[string]*time.Location{"XYZ": nil}},
+			utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"", Decoder{}, time.Time{}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := tt.d.ParseDate(tt.in)
+			require.NoError(t, err)
+			assert.True(t, tt.want.Equal(got), "got %v, want %v", got, tt.want)
+			_, off := got.Zone()
+			assert.Equal(t, tt.offset, off, "offset")
+			assert.NotEqual(t, time.Local, got.Location())
+
+			// The front matter reads the string the same way.
+			src := "+++\ndate = " + fmt.Sprintf("%q", tt.in) + "\n+++\n"
+			a, err := tt.d.Decode(strings.NewReader(src))
+			require.NoError(t, err)
+			assert.True(t, got.Equal(a.Date))
+		})
+	}
+}
+
+func TestParseDateRejectsForms(t *testing.T) {
+	tests := []struct {
+		in   string
+		d    Decoder
+		want string // the whole message after "invalid date: ", or a part of it
+	}{
+		// Not dates: never blamed on a zone.
+		{"{{ .Date }}", Decoder{}, `cannot read "{{ .Date }}": accepted forms are`},
+		{"next tuesday", Decoder{}, `cannot read "next tuesday": accepted forms are`},
+		{"Thu, 24 Jul 2025 14:10:31 }}", Decoder{}, "cannot read"},
+		{"Thu, 24 Jul 2025 14:10:31 EDT MST", Decoder{}, "cannot read"},
+		{"Thu, 24 Jul 2025 14:10:31 -0400 EDT MST", Decoder{}, "cannot read"},
+		{"hello 12:00 EDT", Decoder{}, "cannot read"},
+		{"2025-07-24 EDT", Decoder{}, "cannot read"},
+		{"2025-07-24 14:10:31 }}", Decoder{}, "cannot read"},
+		{"2025-07-24T14:10:31EDT", Decoder{}, "cannot read"},
+		{"24 Jul 2025", Decoder{}, ""}, // accepted: see below
+		{"3:04PM", Decoder{}, "cannot read"},
+		{"Jan  2 15:04:05", Decoder{}, "cannot read"},
+		{"Jan  2 15:04:05.000", Decoder{}, "cannot read"},
+		{"2025/07/24", Decoder{}, "cannot read"},
+		{"July 24, 2025", Decoder{}, "cannot read"},
+		{"20250724", Decoder{}, "cannot read"},
+		{"2025-7-24", Decoder{}, "cannot read"},
+		{"2025-07-24T14:10:31+01", Decoder{}, "cannot read"},
+		{"2025-07-24T14:10:31+1:00", Decoder{}, "cannot read"},
+		{"2025-07-24T14:10:31.Z", Decoder{}, "cannot read"},
+		{"2025-07-24T14:10.5Z", Decoder{}, "cannot read"},
+		{"2025-07-24T14Z", Decoder{}, "cannot read"},
+		{"2025-07-24T", Decoder{}, "cannot read"},
+		{"2025-07-24 14:10:31\t+0100", Decoder{}, "cannot read"},
+		{"2025-07-24 14:10:31 +0100\n", Decoder{}, "cannot read"},
+		{" 2025-07-24", Decoder{}, "cannot read"},
+		{"24 Jul 2025 14:10.5 +0000", Decoder{}, "cannot read"},
+		{"Thu, 24 Jul 2025 14:10:31.", Decoder{}, "cannot read"},
+		{"Thu, 24 Jul 2025 14:10:31 0100", Decoder{}, "cannot read"},
+		// Dates with a field out of range: told which.
+		{"2025-13-01", Decoder{}, `"2025-13-01": month 13 is out of range`},
+		{"2025-02-29", Decoder{}, `"2025-02-29": day 29 is out of range for February 2025`},
+		{"2025-07-24T24:00:00Z", Decoder{}, "hour 24 is out of range"},
+		{"2025-07-24T23:60:00Z", Decoder{}, "minute 60 is out of range"},
+		{"2025-07-24T23:59:61Z", Decoder{}, "second 61 is out of range"},
+		{"2025-07-24T14:10:31+24:00", Decoder{}, "offset +24:00 is out of range; offsets run from -23:59 to +23:59"},
+		{"2025-07-24T14:10:31-23:60", Decoder{}, "offset -23:60 is out of range"},
+		{"2025-07-24 14:10:31 +9959", Decoder{}, "offset +9959 is out of range"},
+		{"Thu, 24 Jul 2025 14:10:31 +2400", Decoder{}, "offset +2400 is out of range"},
+		// The leap second is RFC 3339; time.Time cannot hold it.
+		{"2016-12-31T23:59:60Z", Decoder{}, `"2016-12-31T23:59:60Z": second 60 is a leap second, which time.Time cannot represent`},
+		{"Sat, 31 Dec 2016 23:59:60 GMT", Decoder{}, "second 60 is a leap second"},
+		// Abbreviations: the hint fits the zone and names the table.
+		{"Thu, 24 Jul 2025 14:10:31 EDT", Decoder{}, `time zone "EDT" is ambiguous; if it means US Eastern Daylight Time, write -0400, or set Decoder.Zones to RFC822Zones()`},
+		{"Thu, 24 Jul 2025 14:10:31 EST", Decoder{}, `time zone "EST" is ambiguous; if it means US Eastern Standard Time, write -0500, or set Decoder.Zones to RFC822Zones()`},
+		{"Thu, 24 Jul 2025 14:10:31 PST", Decoder{}, `if it means US Pacific Standard Time, write -0800`},
+		{"Thu, 24 Jul 2025 14:10:31 CDT", Decoder{}, `if it means US Central Daylight Time, write -0500`},
+		{"Thu, 24 Jul 2025 14:10:31 MDT", Decoder{}, `if it means US Mountain Daylight Time, write -0600`},
+		{"2025-07-24 14:10:31 EST", Decoder{Zones: map[string]*time.Location{}}, `write -0500, or add it to Decoder.Zones (RFC822Zones has it)`},
+		{"Thu, 24 Jul 2025 14:10:31 CEST", Decoder{}, `time zone "CEST" is ambiguous; write the offset it means as +hhmm or -hhmm, or read it with Decoder.Zones (RFC822Zones has the US zones)`},
+		{"Thu, 24 Jul 2025 14:10:31 IST", Decoder{Zones: RFC822Zones()}, `time zone "IST" is ambiguous; write the offset it means as +hhmm or -hhmm, or add it to Decoder.Zones`},
+		{"Mon Jan  2 15:04:05 MST 2006", Decoder{}, `time zone "MST" is ambiguous; if it means US Mountain Standard Time, write -0700`},
+		{"Thu, 24 Jul 2025 14:10:31 edt", Decoder{Zones: RFC822Zones()}, `time zone "edt" is ambiguous`},
+		// A zone whose offset Encode could not write.
+		{"2025-07-24", Decoder{Location: time.FixedZone("LMT", 30)}, "the offset of LMT at that time, +00:00:30, is not whole minutes"},
+		{"Thu, 24 Jul 2025 14:10:31 X", Decoder{Zones: map[string]*time.Location{"X": time.FixedZone("X", 24*3600)}}, "+24:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := tt.d.ParseDate(tt.in)
+			if tt.want == "" {
+				require.NoError(t, err)
+				assert.Equal(t, "2025-07-24T00:00:00Z", got.Format(time.RFC3339))
+				return
+			}
+			require.ErrorIs(t, err, ErrDate)
+			assert.True(t, got.IsZero())
+			assert.Contains(t, err.Error(), "invalid date: ")
+			assert.Contains(t, err.Error(), tt.want)
+			if !strings.Contains(tt.want, "cannot read") {
+				assert.NotContains(t, err.Error(), "accepted forms", "a date that parses is told what is wrong")
+			}
+			if strings.Contains(tt.want, "cannot read") {
+				assert.NotContains(t, err.Error(), "zone", "only a date that otherwise parses is blamed on its zone")
+			}
+			assert.NotContains(t, err.Error(), "write RFC 3339")
+		})
+	}
+}
+
+// TestDateMessagesStaySmall: an error quotes at most a short prefix of the
+// value, whatever its size and shape.
+func TestDateMessagesStaySmall(t *testing.T) {
+	big := 15 << 20
+	for name, s := range map[string]string{
+		"junk":            strings.Repeat("x", big),
+		"words":           strings.Repeat("a ", big/2),
+		"iso then junk":   "2025-07-24T14:10:31" + strings.Repeat("x", big),
+		"iso then spaces": "2025-07-24T14:10:31 " + strings.Repeat("a ", big/2),
+		"mail then junk":  "Thu, 24 Jul 2025 14:10:31 " + strings.Repeat("-", big),
+		"fraction junk":   "Thu, 24 Jul 2025 14:10:31." + strings.Repeat("1", big) + "x",
+		"fraction zone":   "2025-07-24T14:10:31." + strings.Repeat("1", big) + "+24:00",
+		"long zone":       "2025-07-24T14:10:31 " + strings.Repeat("A", big),
+		"utf8":            strings.Repeat("é", 100),
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := ParseDate(s, nil)
+			require.ErrorIs(t, err, ErrDate)
+			assert.Less(t, len(err.Error()), 400, err.Error())
+
+			_, err = Parse(strings.NewReader("+++\ndate = \"" + s + "\"\n+++\n"))
+			require.ErrorIs(t, err, ErrDate)
+			assert.Less(t, len(err.Error()), 400)
+		})
+	}
+	// The cut keeps whole runes and says how long the value was.
+	assert.Equal(t, `"`+strings.Repeat("é", 20)+`"… (200 bytes)`, quoteValue(strings.Repeat("é", 100)))
+	assert.Equal(t, `"`+strings.Repeat("x", 39)+`"… (41 bytes)`, quoteValue(strings.Repeat("x", 39)+"é"))
+}
+
+// TestDateFractionsAnyLength: a fraction of more than 40 digits is read the
+// same way in a date string, a TOML date on date and a TOML date in Params:
+// truncated to nanoseconds.
+func TestDateFractionsAnyLength(t *testing.T) {
+	frac := "123456789" + strings.Repeat("9", 50)
+	want := time.Date(2025, 7, 24, 14, 10, 31, 123456789, time.UTC)
+	for _, src := range []string{
+		"+++\ndate = \"2025-07-24T14:10:31." + frac + "Z\"\n+++\n",
+		"+++\ndate = 2025-07-24T14:10:31." + frac + "Z\n+++\n",
+		"+++\ndate = 2025-07-24T14:10:31." + frac + "Z\nx = 1\n+++\n",
+	} {
+		a, err := Parse(strings.NewReader(src))
+		require.NoError(t, err, src)
+		assert.True(t, want.Equal(a.Date), "%v", a.Date)
+	}
+	var m map[string]any
+	require.NoError(t, toml.Unmarshal([]byte("x = 2025-07-24T14:10:31."+frac+"Z"), &m))
+	assert.True(t, want.Equal(m["x"].(time.Time)))
+
+	a, err := Parse(strings.NewReader("+++\ndate = 2025-07-24T14:10:31." + strings.Repeat("0", 1<<20) + "1Z\n+++\n"))
+	require.NoError(t, err)
+	assert.True(t, a.Date.Equal(want.Truncate(time.Second)))
+}
+
+// TestDateLeapSecond: refused everywhere, with a message that does not ask
+// for RFC 3339.
+func TestDateLeapSecond(t *testing.T) {
+	for _, src := range []string{
+		"+++\ndate = \"2016-12-31T23:59:60Z\"\n+++\n",
+		"+++\ndate = 2016-12-31T23:59:60Z\n+++\n",
+		"+++\ndate = 2016-12-31 23:59:60\n+++\n",
+	} {
+		_, err := Parse(strings.NewReader(src))
+		require.ErrorIs(t, err, ErrDate, src)
+		assert.Contains(t, err.Error(), "second 60 is a leap second")
+		assert.NotContains(t, err.Error(), "RFC 3339")
+	}
+	var m map[string]any
+	assert.Error(t, toml.Unmarshal([]byte("x = 2016-12-31T23:59:60Z"), &m), "go-toml refuses it in Params too")
+	_, err := Parse(strings.NewReader("+++\nx = 2016-12-31T23:59:60Z\n+++\n"))
+	assert.Error(t, err)
+}
+
+// TestDateOffsetLimit: Parse and Encode draw the offset line at the same
+// place, on date and in Params.
+func TestDateOffsetLimit(t *testing.T) {
+	for _, src := range []string{
+		"+++\ndate = \"2025-07-24T14:10:31+24:00\"\n+++\n",
+		"+++\ndate = 2025-07-24T14:10:31+24:00\n+++\n",
+		"+++\ndate = 2025-07-24T14:10:31-24:00\n+++\n",
+		"+++\ndate = 2025-07-24T14:10:31+23:60\n+++\n",
+		"+++\nx = 2025-07-24T14:10:31+24:00\n+++\n",
+	} {
+		_, err := Parse(strings.NewReader(src))
+		assert.Error(t, err, src)
+	}
+	for _, zone := range []*time.Location{
+		time.FixedZone("", 99*3600+59*60), time.FixedZone("", 24*3600), time.FixedZone("", -24*3600),
+		time.FixedZone("", 3600+1), time.FixedZone("", -30),
+	} {
+		tm := time.Date(2025, 7, 24, 14, 10, 31, 0, zone)
+		for _, a := range []*Article{{Date: tm}, {Params: map[string]any{"x": tm}}, {Params: map[string]any{"x": []any{tm}}}} {
+			var buf bytes.Buffer
+			err := a.Encode(&buf)
+			require.ErrorIs(t, err, ErrEncode, "%v", tm)
+			assert.Contains(t, err.Error(), "not whole minutes from -23:59 to +23:59")
+			assert.Zero(t, buf.Len())
+		}
+	}
+	for _, off := range []int{maxOffset, -maxOffset} {
+		tm := time.Date(2025, 7, 24, 14, 10, 31, 0, time.FixedZone("", off))
+		a := &Article{Date: tm, Params: map[string]any{"x": tm}}
+		b, err := Parse(bytes.NewReader(encode(t, a)))
+		require.NoError(t, err)
+		requireSameArticle(t, a, b)
+	}
+}
+
+// TestDateZeroAndUnknownOffset pins the two dates that re-encode
+// differently from how they were written.
+func TestDateZeroAndUnknownOffset(t *testing.T) {
+	for _, in := range []string{`""`, `"0001-01-01T00:00:00Z"`, `0001-01-01T00:00:00Z`, `"0001-01-01"`} {
+		a, err := Parse(strings.NewReader("+++\ndate = " + in + "\n+++\n"))
+		require.NoError(t, err)
+		assert.True(t, a.Date.IsZero(), in)
+		assert.Contains(t, string(encode(t, a)), "\ndate = \"\"\n", in)
+	}
+	for _, in := range []string{`"2025-07-24T14:10:31-00:00"`, `2025-07-24T14:10:31-00:00`, `"Thu, 24 Jul 2025 14:10:31 -0000"`} {
+		a, err := Parse(strings.NewReader("+++\ndate = " + in + "\n+++\n"))
+		require.NoError(t, err)
+		assert.Equal(t, time.UTC, a.Date.Location(), in)
+		assert.Contains(t, string(encode(t, a)), "\ndate = \"2025-07-24T14:10:31Z\"\n", in)
+	}
+}
+
+// checkDateAgreement is the property Parse and Encode share: a time is
+// encodable exactly when Parse reads its RFC 3339 text, in a string on date
+// and as a TOML date-time on date and in Params; and then every reading
+// gives it back, instant and offset.
+func checkDateAgreement(t testing.TB, tm time.Time) {
+	t.Helper()
+	text := tm.Format(time.RFC3339Nano)
+	a := &Article{Date: tm, Params: map[string]any{"when": tm}}
+	var buf bytes.Buffer
+	encErr := a.Encode(&buf)
+	if _, off := tm.Zone(); off%60 != 0 {
+		// RFC 3339 text cannot carry the seconds of such an offset, so
+		// text is not tm: Encode must refuse it (and FuzzParseDate shows
+		// that Parse never makes one).
+		require.ErrorIs(t, encErr, ErrEncode)
+		return
+	}
+
+	_, strErr := ParseDate(text, nil)
+	_, nativeErr := Parse(strings.NewReader("+++\ndate = " + text + "\n+++\n"))
+	var m map[string]any
+	paramsErr := toml.Unmarshal([]byte("when = "+text), &m)
+	if tm.IsZero() {
+		strErr = nil // the zero Time is written as ""
+	}
+	ok := encErr == nil
+	require.Equal(t, ok, strErr == nil, "%s: Encode error %v, string date error %v", text, encErr, strErr)
+	require.Equal(t, ok, nativeErr == nil, "%s: Encode error %v, TOML date error %v", text, encErr, nativeErr)
+	require.Equal(t, ok, paramsErr == nil, "%s: Encode error %v, go-toml error %v", text, encErr, paramsErr)
+	if !ok {
+		require.ErrorIs(t, encErr, ErrEncode)
+		return
+	}
+	b, err := Parse(&buf)
+	require.NoError(t, err, buf.String())
+	requireSameArticle(t, a, b)
+	got := b.Params["when"].(time.Time)
+	_, wantOff := tm.Zone()
+	_, gotOff := got.Zone()
+	require.True(t, got.Equal(tm))
+	require.Equal(t, wantOff, gotOff)
+}
+
+// TestDateAgreementProperty checks checkDateAgreement on random times,
+// quick-check style, weighted towards the edges of every rule.
+func TestDateAgreementProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := func(edges []int, lo, hi int) int {
+		if r.IntN(2) == 0 {
+			return edges[r.IntN(len(edges))]
+		}
+		return lo + r.IntN(hi-lo+1)
+	}
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for range n {
+		year := pick([]int{-1, 0, 1, 1969, 2016, 9999, 10000}, -20, 10020)
+		off := pick([]int{0, 60, -60, maxOffset, -maxOffset, maxOffset + 60, -maxOffset - 60,
+			24 * 3600, 99*3600 + 59*60, 30, -1}, -26*3600, 26*3600)
+		if r.IntN(3) > 0 {
+			off -= off % 60
+		}
+		ns := pick([]int{0, 1, 5e8, 999999999}, 0, 999999999)
+		tm := time.Date(year, time.Month(1+r.IntN(12)), 1+r.IntN(31), r.IntN(24), r.IntN(60), r.IntN(60), ns,
+			time.FixedZone("", off))
+		if r.IntN(4) == 0 && off == 0 {
+			tm = tm.UTC()
+		}
+		checkDateAgreement(t, tm)
+	}
+	checkDateAgreement(t, time.Time{})
+}
+
+// FuzzDateAgreement explores checkDateAgreement beyond the random sample.
+func FuzzDateAgreement(f *testing.F) {
+	f.Add(int64(0), 0)
+	f.Add(time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC).UnixNano()/1e9*1e9, maxOffset)
+	f.Add(int64(1_700_000_000_123_456_789), 24*3600)
+	f.Add(int64(-62_135_596_800_000_000_0), -maxOffset)
+	f.Fuzz(func(t *testing.T, ns int64, off int) {
+		tm := time.Unix(0, ns).In(time.FixedZone("", off%(30*3600)))
+		checkDateAgreement(t, tm)
+	})
+}
+
+// FuzzParseDate: ParseDate never panics; its errors are ErrDate and short;
+// whatever it accepts, Encode writes, and Parse reads back equal.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{
+		"2025-07-24T14:10:31Z", "2025-07-24", "2025-07-24 14:10:31", "Thu, 24 Jul 2025 14:10:31 GMT",
+		"Thu, 24 Jul 2025 14:10:31 EDT", "24 Jul 25 14:10 +0000", "Thursday, 24-Jul-25 14:10:31 UTC", " ", "x y",
+		"2017-07-08 16:52:23-07:00", "2017-09-25 22:55:55 +0100", "2017-09-25T22:55:55-0700", "02 Jan 2006",
+		"2006-01-02 15:04:05.999999999 -0700 MST", "Mon Jan  2 15:04:05 2006", "Mon Jan  2 15:04:05 MST 2006",
+		"Mon Jan 02 15:04:05 -0700 2006", "{{ .Date }}", "next tuesday", "2016-12-31T23:59:60Z",
+		"2025-07-24T14:10:31+24:00", "2025-07-24T14:10:31." + strings.Repeat("7", 45) + "Z",
+		"0000-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00Z",
+		"2025-07-24T14:10:31-00:00", "Sat, 31 Dec 2016 23:59:60 GMT", "2025-07-24 14:10:31 +0300 +03",
+	} {
+		f.Add(s)
+	}
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(f, err)
+	decoders := []Decoder{{}, {Location: ny, Zones: RFC822Zones()}}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, d := range decoders {
+			tm, err := d.ParseDate(s)
+			if err != nil {
+				require.ErrorIs(t, err, ErrDate)
+				require.Less(t, len(err.Error()), 400)
+				require.True(t, tm.IsZero())
+				continue
+			}
+			require.NotEqual(t, time.Local, tm.Location())
+			require.NoError(t, checkEncodableDate(tm), "ParseDate accepted %q as %v", s, tm)
+			a := &Article{Date: tm}
+			b, err := Parse(bytes.NewReader(encode(t, a)))
+			require.NoError(t, err)
+			requireSameArticle(t, a, b)
+			back, err := d.ParseDate(tm.Format(time.RFC3339Nano))
+			require.NoError(t, err)
+			require.True(t, back.Equal(tm))
+		}
+	})
+}
+
+// FuzzTOMLDateMatchesGoTOML: a TOML date-time on date is read as go-toml
+// reads it in any other key, refused when go-toml refuses it.
+func FuzzTOMLDateMatchesGoTOML(f *testing.F) {
+	for _, s := range []string{
+		"2025-07-24T14:10:31Z", "2025-07-24t14:10:31.5z", "2025-07-24 14:10:31", "2025-07-24", "2025-07-24T14:10",
+		"2025-07-24T14:10:31+24:00", "2025-07-24T14:10:31-23:59", "2025-07-24T14:10:31+0100", "2016-12-31T23:59:60Z",
+		"2025-02-29", "2024-02-29T00:00:00." + strings.Repeat("5", 45) + "Z", "2025-07-24T14:10Z", "2025-07-24T14:10:31.Z",
+		"0000-01-01T00:00:00-00:00", "2025-07-24T14:10:31Z-01:00", "2025-07-24 14:10:31 +01:00",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tok string) {
+		for i := 0; i < len(tok); i++ {
+			if !strings.ContainsRune("0123456789:-+.TtZz ", rune(tok[i])) {
+				return
+			}
+		}
+		var m map[string]any
+		tomlErr := toml.Unmarshal([]byte("x = "+tok), &m)
+		var want time.Time
+		isDate := false
+		if tomlErr == nil {
+			switch v := m["x"].(type) {
+			case time.Time:
+				want, isDate = v, true
+			case toml.LocalDateTime:
+				want, isDate = v.AsTime(time.UTC), true
+			case toml.LocalDate:
+				want, isDate = v.AsTime(time.UTC), true
+			}
+		}
+		a, err := Parse(strings.NewReader("+++\ndate = " + tok + "\n+++\n"))
+		if err != nil {
+			require.False(t, isDate, "go-toml reads %q as %v, Parse refuses: %v", tok, want, err)
+			return
+		}
+		require.True(t, isDate, "Parse reads %q as %v, go-toml does not (%v)", tok, a.Date, tomlErr)
+		require.True(t, want.Equal(a.Date), "%q: go-toml %v, Parse %v", tok, want, a.Date)
+		_, wo := want.Zone()
+		_, gotOff := a.Date.Zone()
+		require.Equal(t, wo, gotOff)
+	})
+}
+
+func BenchmarkParseDate(b *testing.B) {
+	for _, s := range []string{
+		"2025-07-24T14:10:31Z", "2025-07-24T14:10:31.123456789+02:00", "2025-07-24 14:10:31 +0100",
+		"Thu, 24 Jul 2025 14:10:31 +0000", "Mon Jan  2 15:04:05 MST 2006",
+	} {
+		d := Decoder{Zones: RFC822Zones()}
+		b.Run(s, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := d.ParseDate(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,679 @@
+package article
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Defaults of a [Validator] whose fields are zero.
+const (
+	// DefaultMaxFuture is how far past the present a date may be.
+	DefaultMaxFuture = 48 * time.Hour
+	// DefaultMaxTitleLen is the longest title, in characters.
+	DefaultMaxTitleLen = 300
+)
+
+// A Validator checks articles against the rules of the format. Its fields
+// are options; the zero value applies the defaults and is what
+// [Article.Validate] uses. A Validator holds no state between calls: one
+// value may be shared by many goroutines, as long as its fields are not
+// changed meanwhile and Now is safe for concurrent use.
+//
+// The rules, each reported as a [*FieldError] wrapping the sentinel named:
+//
+//   - title, date, article_id and url are required: a missing or empty
+//     title or url, a zero date or a zero article_id is ErrRequired. So is
+//     a body that is empty or only white space.
+//   - title is one line (no line break), holds no HTML markup and is at
+//     most MaxTitleLen characters long; summary and description hold no
+//     HTML markup. Markup is a '<' that starts a tag, an end tag, a comment
+//     or a processing instruction ("<b>", "</p>", "<!--", "<?"); a lone
+//     '<' and entities such as "&amp;" are text. Every string of the
+//     schema is valid UTF-8. Breaking one of these is ErrInvalidValue.
+//   - source_link, enclosure and qrcode, when set, are absolute http or
+//     https URLs with a host, without user information ("user@"), spaces
+//     or control characters, and pass the URL check of the sanitiser
+//     (see [Policy]); otherwise ErrInvalidURL.
+//   - article_id is greater than 0 and feed_item_id is not negative
+//     (ErrInvalidValue).
+//   - date is not later than Now + MaxFuture (ErrInvalidValue).
+//   - url is a path: one with a scheme or host ("https://x/…", "//x/…") is
+//     ErrInvalidURL. Once date and article_id are valid, url must match
+//     Pattern expanded for the article, every token compared exactly but
+//     :slug, which may be any run of the letters a-z, digits and hyphens
+//     (or empty, as Pattern.Expand writes it for a title without a slug).
+//     A url that differs elsewhere is ErrMismatch; one whose slug part has
+//     other characters is ErrInvalidValue. A slug other than the title's
+//     is not a problem (titles are edited after publication, URLs are
+//     permanent) unless StrictSlug is set; then it is ErrMismatch.
+//   - A key of Params that looks like a mistyped schema key is
+//     ErrUnknownKey, with a hint such as `did you mean "source"?`: one that
+//     differs from a schema key only in case or in "-" for "_" ("Title",
+//     "source-link"), or by at most two letters inserted, deleted,
+//     replaced or swapped ("sourse", "articleid"), one letter for schema
+//     keys of five letters or fewer ("data" for date, but not "name"). Other
+//     unknown keys are allowed.
+//   - Cleaning the body with Policy removes nothing: each element dropped
+//     or unwrapped, attribute removed, URL rejected, link unwrapped for
+//     its text or comment dropped is ErrUnsafeHTML on the key "body",
+//     located at the tag or attribute in the file. Changes that keep the
+//     meaning (rel normalised, noopener added, spaces cleaned from a URL,
+//     an attribute set by the policy, quoting and escaping) are not
+//     problems. A body past the policy's limits is ErrUnsafeHTML wrapping
+//     the sanitiser's error.
+type Validator struct {
+	// Policy is the policy the body is checked against. Nil means
+	// [ArticlePolicy].
+	Policy *Policy
+
+	// Pattern is the permalink pattern url must match. Nil means
+	// [DefaultPattern], with its Slugger.
+	Pattern *Pattern
+
+	// StrictSlug makes a url whose slug is not the slug of the title
+	// (by Pattern's Slugger) an error.
+	StrictSlug bool
+
+	// Now returns the present time, against which date is checked. Nil
+	// means time.Now.
+	Now func() time.Time
+
+	// MaxFuture is how far after Now a date may be. Zero means
+	// DefaultMaxFuture; a negative value means no limit.
+	MaxFuture time.Duration
+
+	// MaxTitleLen is the longest title allowed, in characters (Unicode
+	// code points). Zero means DefaultMaxTitleLen; a negative value means
+	// no limit.
+	MaxTitleLen int
+}
+
+// Validate checks a with the zero [Validator]: see there for the rules.
+func (a *Article) Validate() error {
+	var v Validator
+	return v.Validate(a)
+}
+
+// Validate checks a against the rules (see [Validator]) and returns nil or
+// an error that lists every problem found, one [*FieldError] each:
+// errors.Is(err, ErrInvalidURL) and errors.As work on it, and it has a
+// method Unwrap() []error that yields the FieldErrors. Its Error() is one
+// problem per line, formatted as "LINE:COL: KEY: message", or "KEY:
+// message" for a problem without a position.
+//
+// The problems come in file order: those located in the file first, by
+// position, then the others in the order of the canonical layout (schema
+// keys, then keys of Params by name, then the body).
+//
+// For an Article from [Parse], positions are found in the text Parse read,
+// only when some problem needs one. A nil a is checked as the zero Article.
+func (v *Validator) Validate(a *Article) error {
+	if v == nil {
+		v = &Validator{}
+	}
+	if a == nil {
+		a = &Article{}
+	}
+	c := checker{v: v, a: a}
+	c.fields()
+	c.params()
+	c.body()
+	if len(c.probs) == 0 {
+		return nil
+	}
+	return c.result()
+}
+
+// problem is a FieldError before its position is known.
+type problem struct {
+	key    string
+	order  int  // canonical order, for problems without a position
+	keyPos bool // locate at the key's text in the source
+	off    int  // else: file offset, or -1
+	err    error
+}
+
+type checker struct {
+	v     *Validator
+	a     *Article
+	probs []problem
+}
+
+// Canonical orders of problems without a position.
+const (
+	orderParams = numKeys
+	orderBody   = numKeys + 1
+)
+
+// add records a problem with the schema key idx, located at the key if
+// its value is the one Parse read.
+func (c *checker) add(idx int, err error, unchanged bool) {
+	c.probs = append(c.probs, problem{key: schemaKeys[idx], order: idx, keyPos: unchanged, off: -1, err: err})
+}
+
+func (c *checker) fields() {
+	a, src := c.a, &c.a.src
+	cur := schemaOf(a)
+	same := func(changed bool) bool { return src.ok && !changed }
+	o := &src.orig
+
+	// Strings: valid UTF-8 first; the other rules of a key only for a
+	// valid value.
+	strs := [...]struct {
+		idx     int
+		v       string
+		changed bool
+	}{
+		{keyTitle, a.Title, cur.title != o.title},
+		{keySummary, a.Summary, cur.summary != o.summary},
+		{keyDescription, a.Description, cur.description != o.description},
+		{keySourceLink, a.SourceLink, cur.sourceLink != o.sourceLink},
+		{keyEnclosure, a.Enclosure, cur.enclosure != o.enclosure},
+		{keyURL, a.URL, cur.url != o.url},
+		{keyQRCode, a.QRCode, cur.qrcode != o.qrcode},
+		{keySource, a.Source, cur.source != o.source},
+	}
+	var bad [numKeys]bool
+	for _, s := range strs {
+		if !utf8.ValidString(s.v) {
+			bad[s.idx] = true
+			c.add(s.idx, fmt.Errorf("%w: not valid UTF-8", ErrInvalidValue), same(s.changed))
+		}
+	}
+
+	// title
+	titleSame := same(cur.title != o.title)
+	switch {
+	case a.Title == "":
+		c.add(keyTitle, ErrRequired, titleSame)
+	case !bad[keyTitle]:
+		if strings.ContainsAny(a.Title, "\r\n") {
+			c.add(keyTitle, fmt.Errorf("%w: more than one line", ErrInvalidValue), titleSame)
+		}
+		if m := markup(a.Title); m != "" {
+			c.add(keyTitle, fmt.Errorf("%w: HTML markup %q", ErrInvalidValue, m), titleSame)
+		}
+		if max := c.maxTitleLen(); max >= 0 {
+			if n := utf8.RuneCountInString(a.Title); n > max {
+				c.add(keyTitle, fmt.Errorf("%w: %d characters, more than %d", ErrInvalidValue, n, max), titleSame)
+			}
+		}
+	}
+
+	// date
+	dateSame := same(cur.date != o.date)
+	if a.Date.IsZero() {
+		c.add(keyDate, ErrRequired, dateSame)
+	} else if mf := c.maxFuture(); mf >= 0 {
+		if now := c.now(); a.Date.After(now.Add(mf)) {
+			c.add(keyDate, fmt.Errorf("%w: %s is more than %v in the future",
+				ErrInvalidValue, a.Date.Format(time.RFC3339), mf), dateSame)
+		}
+	}
+
+	// summary, description
+	for _, s := range strs[1:3] {
+		if !bad[s.idx] {
+			if m := markup(s.v); m != "" {
+				c.add(s.idx, fmt.Errorf("%w: HTML markup %q", ErrInvalidValue, m), same(s.changed))
+			}
+		}
+	}
+
+	// source_link, enclosure, qrcode
+	for _, s := range [...]struct {
+		idx     int
+		v       string
+		changed bool
+	}{strs[3], strs[4], strs[6]} {
+		if s.v != "" && !bad[s.idx] {
+			if why := fieldURLProblem(s.v); why != "" {
+				c.add(s.idx, fmt.Errorf("%w: %q %s", ErrInvalidURL, s.v, why), same(s.changed))
+			}
+		}
+	}
+
+	// article_id, feed_item_id
+	idSame := same(cur.articleID != o.articleID)
+	switch {
+	case a.ArticleID == 0:
+		c.add(keyArticleID, ErrRequired, idSame)
+	case a.ArticleID < 0:
+		c.add(keyArticleID, fmt.Errorf("%w: %d is not greater than 0", ErrInvalidValue, a.ArticleID), idSame)
+	}
+	if a.FeedItemID < 0 {
+		c.add(keyFeedItemID, fmt.Errorf("%w: %d is negative", ErrInvalidValue, a.FeedItemID),
+			same(cur.feedItemID != o.feedItemID))
+	}
+
+	// url
+	urlSame := same(cur.url != o.url)
+	switch {
+	case a.URL == "":
+		c.add(keyURL, ErrRequired, urlSame)
+	case bad[keyURL]:
+	case urlScheme(a.URL) != "" || strings.HasPrefix(a.URL, "//") || strings.HasPrefix(a.URL, `\\`):
+		c.add(keyURL, fmt.Errorf("%w: %q has a scheme or host; url is a path", ErrInvalidURL, a.URL), urlSame)
+	case a.Date.IsZero() || a.ArticleID <= 0:
+		// The pattern cannot be expanded meaningfully.
+	default:
+		if err := c.matchURL(); err != nil {
+			c.add(keyURL, err, urlSame)
+		}
+	}
+}
+
+func (c *checker) maxTitleLen() int {
+	if c.v.MaxTitleLen == 0 {
+		return DefaultMaxTitleLen
+	}
+	return c.v.MaxTitleLen
+}
+
+func (c *checker) maxFuture() time.Duration {
+	if c.v.MaxFuture == 0 {
+		return DefaultMaxFuture
+	}
+	return c.v.MaxFuture
+}
+
+func (c *checker) now() time.Time {
+	if c.v.Now == nil {
+		return time.Now()
+	}
+	return c.v.Now()
+}
+
+// markup returns the first HTML tag, end tag, comment or processing
+// instruction in s (up to its '>', shortened to 32 bytes), or "" if s has
+// none. A '<' followed by anything else is text for an HTML parser.
+func markup(s string) string {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 || i+j+1 >= len(s) {
+			return ""
+		}
+		i += j + 1
+		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '/' || c == '!' || c == '?' {
+			end := len(s)
+			if k := strings.IndexByte(s[i:], '>'); k >= 0 {
+				end = i + k + 1
+			}
+			return shortText(s[i-1:end], 32)
+		}
+	}
+}
+
+// shortText cuts s to at most n bytes at a rune boundary, marking the cut
+// with "…".
+func shortText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// fieldURLs is the URL check's configuration for the URL keys of the
+// front matter: http and https only, no relative URLs. It is never
+// changed.
+var fieldURLs = policyData{schemes: nameSet("http", "https")}
+
+// fieldURLProblem says what is wrong with the value of source_link,
+// enclosure or qrcode, or returns "".
+func fieldURLProblem(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] == 0x7f {
+			return "has a space or control character"
+		}
+	}
+	scheme := urlScheme(s)
+	if scheme != "http" && scheme != "https" {
+		return "is not an absolute http or https URL"
+	}
+	if _, ok := checkURL(&fieldURLs, s); !ok {
+		if u, err := url.Parse(s); err == nil && u.User != nil {
+			return "has user information"
+		}
+		return "is refused by the URL check"
+	}
+	if simpleURL(s, len(scheme)) {
+		return "" // scheme://host…, with a host
+	}
+	if u, err := url.Parse(s); err != nil || u.Hostname() == "" {
+		return "has no host"
+	}
+	return ""
+}
+
+// slugMarker stands for the slug when the pattern is expanded to compare a
+// url with it: no token or literal of a pattern expands to a NUL byte
+// (:title is percent-escaped).
+const slugMarker = "\x00"
+
+// matchURL checks a.URL against the pattern, as described at Validator.
+func (c *checker) matchURL() error {
+	p, a := c.v.Pattern, c.a
+	if !p.hasSlug() {
+		if want := p.Expand(a); a.URL != want {
+			return fmt.Errorf("%w: %q is not %q (pattern %q)", ErrMismatch, a.URL, want, p.String())
+		}
+		return nil
+	}
+	tmpl := p.expandSlug(a, slugMarker)
+	if !matchSlugs(a.URL, tmpl, isSlugByte) && a.URL != p.expandSlug(a, "") {
+		want := strings.ReplaceAll(tmpl, slugMarker, ":slug")
+		if matchSlugs(a.URL, tmpl, func(b byte) bool { return b != '/' }) {
+			return fmt.Errorf("%w: the slug in %q has characters other than a-z, 0-9 and -", ErrInvalidValue, a.URL)
+		}
+		return fmt.Errorf("%w: %q does not match %q", ErrMismatch, a.URL, want)
+	}
+	if c.v.StrictSlug {
+		if want := p.Expand(a); a.URL != want {
+			return fmt.Errorf("%w: %q does not have the slug of the title: want %q", ErrMismatch, a.URL, want)
+		}
+	}
+	return nil
+}
+
+// isSlugByte reports whether b is in the alphabet of slugs: a-z, 0-9, "-".
+func isSlugByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-'
+}
+
+// matchSlugs reports whether s is tmpl with each slugMarker replaced by a
+// non-empty run of bytes for which ok holds. It takes time linear in
+// len(s) times the number of markers.
+func matchSlugs(s, tmpl string, ok func(byte) bool) bool {
+	i := strings.Index(tmpl, slugMarker)
+	if i < 0 {
+		return s == tmpl
+	}
+	head, rest := tmpl[:i], tmpl[i+len(slugMarker):]
+	if !strings.HasPrefix(s, head) {
+		return false
+	}
+	if !strings.Contains(rest, slugMarker) {
+		// One slug: head, run, tail.
+		if len(s) < len(head)+1+len(rest) || !strings.HasSuffix(s, rest) {
+			return false
+		}
+		for k := len(head); k < len(s)-len(rest); k++ {
+			if !ok(s[k]) {
+				return false
+			}
+		}
+		return true
+	}
+	// Several slugs: the set of offsets reachable after each literal part.
+	reach := make([]bool, len(s)+1)
+	reach[len(head)] = true
+	parts := strings.Split(rest, slugMarker)
+	ends := make([]bool, len(s)+1)
+	for _, part := range parts {
+		// ends[q]: a run of ok bytes, at least one, from a reachable
+		// offset ends at q.
+		active := false
+		for q := 0; q <= len(s); q++ {
+			ends[q] = false
+			if q > 0 {
+				if !ok(s[q-1]) {
+					active = false
+				} else if active {
+					ends[q] = true
+				}
+			}
+			if reach[q] {
+				active = true
+			}
+		}
+		clear(reach)
+		found := false
+		for q := 0; q+len(part) <= len(s); q++ {
+			if ends[q] && strings.HasPrefix(s[q:], part) {
+				reach[q+len(part)] = true
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return reach[len(s)]
+}
+
+// params flags keys of Params that look like mistyped schema keys.
+func (c *checker) params() {
+	if len(c.a.Params) == 0 {
+		return
+	}
+	var names []string
+	for k := range c.a.Params {
+		if _, ok := similarKey(k); ok {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		want, _ := similarKey(k)
+		c.probs = append(c.probs, problem{key: k, order: orderParams, keyPos: c.a.src.ok, off: -1,
+			err: fmt.Errorf("%w: did you mean %q?", ErrUnknownKey, want)})
+	}
+}
+
+// similarKey returns the schema key that k, a key outside the schema, looks
+// like a misspelling of (see Validator).
+func similarKey(k string) (string, bool) {
+	if len(k) > 16 || k == "" { // the longest schema key has 12 bytes
+		return "", false
+	}
+	var arr [16]byte
+	norm := arr[:len(k)]
+	for i := 0; i < len(k); i++ {
+		b := k[i]
+		switch {
+		case 'A' <= b && b <= 'Z':
+			b += 'a' - 'A'
+		case b == '-':
+			b = '_'
+		}
+		norm[i] = b
+	}
+	best, bestD := -1, 3
+	for i, s := range schemaKeys {
+		if string(norm) == s {
+			return s, true
+		}
+		limit := 2
+		if len(s) <= 5 {
+			limit = 1
+		}
+		if d := keyDistance(string(norm), s, limit); d <= limit && d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return schemaKeys[best], true
+}
+
+// keyDistance returns the optimal string alignment distance of a and b
+// (insertions, deletions, substitutions and swaps of neighbours, each 1),
+// or a number above limit when it is larger than limit. Both are at most 16
+// bytes long.
+func keyDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	var rows [3][17]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// body checks the body against the policy.
+func (c *checker) body() {
+	a := c.a
+	if strings.TrimSpace(a.Body) == "" {
+		c.probs = append(c.probs, problem{key: "body", order: orderBody, off: -1, err: ErrRequired})
+		return
+	}
+	p := cmp.Or(c.v.Policy, ArticlePolicy())
+	if !removesSomething(p, a.Body) {
+		return
+	}
+	_, rep, err := p.SanitizeReport(a.Body)
+	if err != nil {
+		c.probs = append(c.probs, problem{key: "body", order: orderBody, off: -1,
+			err: fmt.Errorf("%w: %w", ErrUnsafeHTML, err)})
+		return
+	}
+	// Positions: only while Body is what Parse read.
+	base := -1
+	if s := &a.src; s.ok && s.l.body <= len(s.text) && s.text[s.l.body:] == a.Body {
+		base = s.l.body
+	}
+	for _, ch := range rep {
+		if !isRemoval(ch.Kind) {
+			continue
+		}
+		off := -1
+		if base >= 0 {
+			if o, ok := changeOffset(a.Body, ch); ok {
+				off = base + o
+			}
+		}
+		ch.Line, ch.Column, ch.Offset = 0, 0, 0
+		msg := strings.TrimPrefix(ch.String(), "0:0: ")
+		c.probs = append(c.probs, problem{key: "body", order: orderBody, off: off,
+			err: fmt.Errorf("%w: %s", ErrUnsafeHTML, msg)})
+	}
+}
+
+// isRemoval reports whether a change of the sanitiser removes something,
+// as opposed to a rewrite that keeps the meaning.
+func isRemoval(k ChangeKind) bool {
+	switch k {
+	case ChangeURLCleaned, ChangeRelRewritten, ChangeAttrSet:
+		return false
+	}
+	return true
+}
+
+// removesSomething reports whether cleaning body with p may remove
+// something or fail, cheaply: one pass of the sanitiser, recording the
+// changes but not locating them (which is what costs in SanitizeReport).
+// When it returns true, SanitizeReport tells what and where.
+func removesSomething(p *Policy, body string) bool {
+	maxSize := cmp.Or(p.d.maxSize, DefaultMaxBodySize)
+	if len(body) > maxSize || inertBody(body) {
+		// Too large, or text only: SanitizeReport answers without parsing.
+		return true
+	}
+	first, err := p.pass(body, true)
+	if err != nil || first.redo || len(first.out) > maxSize {
+		return true
+	}
+	return slices.ContainsFunc(first.changes, func(c pendingChange) bool { return isRemoval(c.kind) })
+}
+
+// changeOffset returns the byte offset in body of the change's tag or
+// attribute, and whether the text there is that tag ('<') or attribute (its
+// name): a change the sanitiser could not locate has no position.
+func changeOffset(body string, ch Change) (int, bool) {
+	off := ch.Offset
+	if off < 0 || off >= len(body) {
+		return 0, false
+	}
+	if ch.Attr != "" && ch.Element != "" {
+		if len(body)-off < len(ch.Attr) || !strings.EqualFold(body[off:off+len(ch.Attr)], ch.Attr) {
+			return 0, false
+		}
+	} else if body[off] != '<' {
+		return 0, false
+	}
+	return off, true
+}
+
+// result sorts the problems, locates them and builds the error.
+func (c *checker) result() error {
+	var at map[string]int // key → offset of its text
+	for i := range c.probs {
+		p := &c.probs[i]
+		if !p.keyPos {
+			continue
+		}
+		if at == nil {
+			keys := c.a.src.keys()
+			at = make(map[string]int, len(keys))
+			for _, k := range keys {
+				at[k.name] = k.key.start
+			}
+		}
+		if off, ok := at[p.key]; ok {
+			p.off = off
+		}
+	}
+	sort.SliceStable(c.probs, func(i, j int) bool {
+		pi, pj := c.probs[i], c.probs[j]
+		switch {
+		case pi.off >= 0 && pj.off >= 0:
+			return pi.off < pj.off
+		case pi.off >= 0 || pj.off >= 0:
+			return pi.off >= 0
+		}
+		return pi.order < pj.order
+	})
+	errs := make(validationError, len(c.probs))
+	tp := textPos{text: c.a.src.text}
+	for i, p := range c.probs {
+		fe := &FieldError{Key: p.key, Err: p.err}
+		if p.off >= 0 {
+			fe.Line, fe.Column = tp.at(p.off)
+		}
+		errs[i] = fe
+	}
+	return errs
+}
+
+// validationError is the error of Validate: the FieldErrors, one per line.
+type validationError []error
+
+func (e validationError) Error() string {
+	var b strings.Builder
+	for i, err := range e {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+func (e validationError) Unwrap() []error { return e }

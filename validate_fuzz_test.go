@@ -1,0 +1,93 @@
+package article
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzValidate: Validate never panics and is deterministic; every problem
+// wraps one of the sentinels; a position, when set, points inside the file
+// at the text of its key (its first byte, or the quote of a quoted key)
+// or, for the body, at the '<' of the tag or at the attribute named; the
+// same article built in code has the same problems, without positions.
+func FuzzValidate(f *testing.F) {
+	for _, pat := range []string{"testdata/invalid/*.md", "testdata/articles/*.md", "testdata/parse/*.md"} {
+		files, err := filepath.Glob(pat)
+		require.NoError(f, err)
+		for _, name := range files {
+			src, err := os.ReadFile(name)
+			require.NoError(f, err)
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("\uFEFF\r\n+++\r\n\"Title\" = 1\r\n'url' = \"//x\"\r\n+++\r\n\r\n<p>\r<b onclick=x>é</b><!--c--></p>"))
+	f.Add([]byte("+++\ntitle.x = 1\n[summery]\ntitle = 2\n[[Date]]\n+++\n<a href=javascript:x>y</a>"))
+	sentinels := []error{ErrRequired, ErrInvalidValue, ErrInvalidURL, ErrMismatch, ErrUnsafeHTML, ErrUnknownKey}
+	v := testValidator()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 1<<16 {
+			return
+		}
+		a, err := Parse(bytes.NewReader(src))
+		if err != nil {
+			return
+		}
+		err = v.Validate(a)
+		again := v.Validate(a)
+		if err == nil {
+			require.NoError(t, again)
+			return
+		}
+		require.Equal(t, err.Error(), again.Error(), "deterministic")
+		fes := fieldErrors(t, err)
+		require.NotEmpty(t, fes)
+		lines := strings.SplitAfter(string(src), "\n")
+		for _, fe := range fes {
+			require.NotEmpty(t, fe.Key)
+			wraps := false
+			for _, s := range sentinels {
+				wraps = wraps || errors.Is(fe, s)
+			}
+			require.True(t, wraps, "%v wraps no sentinel", fe)
+			if fe.Line == 0 {
+				require.Zero(t, fe.Column)
+				continue
+			}
+			require.LessOrEqual(t, fe.Line, len(lines), "%v", fe)
+			require.Positive(t, fe.Column, "%v", fe)
+			line := lines[fe.Line-1]
+			require.Less(t, fe.Column-1, len(line), "%v", fe)
+			at := line[fe.Column-1:]
+			if fe.Key != "body" {
+				require.True(t, strings.HasPrefix(at, fe.Key) || at[0] == '"' || at[0] == '\'',
+					"%v points at %q", fe, shortText(at, 40))
+				continue
+			}
+			// " <elem attr>" in the message names the attribute.
+			msg := fe.Err.Error()
+			if i := strings.Index(msg, " <"); i >= 0 {
+				if j := strings.IndexByte(msg[i:], '>'); j >= 0 {
+					if el, attr, ok := strings.Cut(msg[i+2:i+j], " "); ok && el != "" {
+						require.True(t, len(at) >= len(attr) && strings.EqualFold(at[:len(attr)], attr),
+							"%v points at %q", fe, shortText(at, 40))
+						continue
+					}
+				}
+			}
+			require.Equal(t, byte('<'), at[0], "%v points at %q", fe, shortText(at, 40))
+		}
+		built := *a
+		built.src = source{}
+		bes := fieldErrors(t, v.Validate(&built))
+		require.Len(t, bes, len(fes))
+		for _, fe := range bes {
+			require.Zero(t, fe.Line, "%v", fe)
+		}
+	})
+}
