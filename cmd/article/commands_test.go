@@ -27,6 +27,11 @@ func TestNew(t *testing.T) {
 	assert.Equal(t, "/202511/120450-night-trains-return-to-the-alps-zurich-and-wien", a.URL)
 	assert.Equal(t, a.Permalink(), a.URL)
 
+	// What Validate refuses is not printed.
+	r = runBin(t, "", "", "new", "-title", "<b>Bold</b>", "-id", "3", "-source-link", "ftp://x.example/")
+	assert.Equal(t, runResult{"", "article new: title: invalid value: HTML markup \"<b>\"\n" +
+		"article new: source_link: invalid URL: \"ftp://x.example/\" is not an absolute http or https URL\n", 2}, r)
+
 	// The date defaults to now, in UTC.
 	before := time.Now().UTC().Truncate(time.Second)
 	r = runBin(t, "", "", "new", "-title", "Now", "-id", "1")

@@ -17,7 +17,7 @@
 //   - article_id numbered from -first-id, feed_item_id from a numeric
 //     <guid>, and url from the permalink.
 //
-// Each article is validated; a valid one is written in the canonical
+// Each article is validated with Article.Validate; a valid one is written in the canonical
 // layout to DIR/<url>.md, an invalid one is reported on stderr with its
 // problems and not written. The exit status is 1 if any item failed.
 package main

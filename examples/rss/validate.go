@@ -1,33 +1,28 @@
 package main
 
 import (
-	"net/url"
-	"strings"
+	"errors"
 
 	"github.com/articlekit/article"
 )
 
-// validate returns the problems that keep a from being published.
+// validate returns the problems that keep a from being published: those
+// of the library's Validate, one "key: message" each.
 func validate(a *article.Article) []string {
+	err := a.Validate()
+	if err == nil {
+		return nil
+	}
 	var ps []string
-	if a.Title == "" {
-		ps = append(ps, "title: required")
-	} else if strings.ContainsAny(a.Title, "<>") {
-		ps = append(ps, "title: holds HTML markup")
-	}
-	if a.Date.IsZero() {
-		ps = append(ps, "date: required")
-	}
-	for _, f := range []struct{ key, val string }{{"source_link", a.SourceLink}, {"enclosure", a.Enclosure}} {
-		if f.val == "" {
-			continue
+	if m, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range m.Unwrap() {
+			ps = append(ps, e.Error())
 		}
-		if u, err := url.Parse(f.val); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			ps = append(ps, f.key+": not an absolute http or https URL")
-		}
+		return ps
 	}
-	if strings.TrimSpace(a.Body) == "" {
-		ps = append(ps, "body: empty")
+	var fe *article.FieldError
+	if errors.As(err, &fe) {
+		return []string{fe.Error()}
 	}
-	return ps
+	return []string{err.Error()}
 }
