@@ -56,16 +56,16 @@ func append2(b []byte, n int) []byte {
 	return strconv.AppendInt(b, int64(n), 10)
 }
 
-// ParseDate reads s as the date key of the front matter reads a string,
-// with dates without an offset read in loc (UTC if nil). It is
+// ParseDate reads a date string the way the date key of the front matter
+// does, with dates without an offset read in loc (UTC if nil). It is
 // Decoder{Location: loc}.ParseDate(s); see [Decoder.ParseDate] for the
 // forms accepted.
 func ParseDate(s string, loc *time.Location) (time.Time, error) {
 	return Decoder{Location: loc}.ParseDate(s)
 }
 
-// ParseDate reads s as the date key of the front matter reads a string: in
-// every layout of the list Hugo reads dates with (spf13/cast's) that names
+// ParseDate reads a date string the way the date key of the front matter
+// does with d's options: in every layout of the list Hugo reads dates with (spf13/cast's) that names
 // a full calendar date, with fractional seconds after the seconds where the
 // layout has seconds.
 //
@@ -110,8 +110,8 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 // hold for TOML date-times in the front matter and for Encode, so that what
 // one writes the other reads back equal.
 //
-// An empty string is the zero Time, and so is "0001-01-01T00:00:00Z";
-// Encode writes the zero Time as date = "". Errors wrap ErrDate and quote
+// An empty string is the zero Time, and "0001-01-01T00:00:00Z" is a Time
+// whose IsZero is true; Encode writes either as date = "". Errors wrap ErrDate and quote
 // at most the first 40 bytes of s.
 func (d Decoder) ParseDate(s string) (time.Time, error) {
 	return d.parseDate(s)
