@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -182,7 +181,7 @@ func (f dateFields) in(loc *time.Location) (time.Time, error) {
 	}
 	t := time.Date(f.year, time.Month(f.month), f.day, f.hour, f.min, f.sec, f.nsec, loc)
 	if _, off := t.Zone(); !validOffset(off) {
-		return time.Time{}, fmt.Errorf("the offset of %s at that time, %s, is not whole minutes from -23:59 to +23:59",
+		return time.Time{}, fmt.Errorf("the offset of zone %q at that time, %s, is not whole minutes from -23:59 to +23:59",
 			loc, formatOffset(off))
 	}
 	return t, nil
@@ -297,30 +296,13 @@ func (d Decoder) parseISO(s string) (time.Time, error) {
 	if len(rest) > maxZoneText {
 		return time.Time{}, errNotDate
 	}
-	var zone []string
-	switch {
-	case rest == "":
-	case rest[0] == ' ':
-		var buf [maxDateFields]string
-		var ends [maxDateFields]int
-		var ok bool
-		if zone, ok = splitFields(rest, &buf, &ends); !ok || len(zone) == 0 {
-			return time.Time{}, errNotDate
-		}
-	default:
-		// An offset written right after the time, then perhaps an
-		// abbreviation after a space.
-		first, second, spaced := strings.Cut(rest, " ")
-		if !isNumericZone(first) {
-			return time.Time{}, errNotDate
-		}
-		zone = []string{first}
-		if spaced {
-			if second == "" || strings.Contains(second, " ") {
-				return time.Time{}, errNotDate
-			}
-			zone = append(zone, second)
-		}
+	// The zone fields: an offset, an offset and its name, or a name. Only
+	// an offset may follow the time without a space.
+	var buf [maxDateFields]string
+	var ends [maxDateFields]int
+	zone, ok := splitFields(rest, &buf, &ends)
+	if !ok || rest != "" && len(zone) == 0 || rest != "" && rest[0] != ' ' && !isNumericZone(zone[0]) {
+		return time.Time{}, errNotDate
 	}
 	loc, err := d.zone(zone)
 	if err != nil {
