@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -285,7 +286,7 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 		}
 	} else {
 		s.attrs = s.attrs[:0]
-		for _, a := range n.Attr {
+		for _, a := range s.limitAttrs(n) {
 			if a.Namespace != "" {
 				s.change(ChangeAttrRemoved, n, a.Namespace+":"+a.Key, a.Val)
 				continue
@@ -376,7 +377,7 @@ func (s *sanitizer) callbacks(n, parent *html.Node, rule *elemRule, depth int) A
 	if parent != nil {
 		ctx.Parent = parent.Data
 	}
-	for _, a := range n.Attr {
+	for _, a := range s.limitAttrs(n) {
 		if a.Namespace != "" {
 			s.change(ChangeAttrRemoved, n, a.Namespace+":"+a.Key, a.Val)
 			continue
@@ -403,6 +404,24 @@ func (s *sanitizer) callbacks(n, parent *html.Node, rule *elemRule, depth int) A
 	}
 	s.attrs = append(s.attrs[:0], ctx.attrs...)
 	return act
+}
+
+// limitAttrs returns the attributes of n up to the policy's limit, and
+// reports the others as one change.
+func (s *sanitizer) limitAttrs(n *html.Node) []html.Attribute {
+	limit := cmp.Or(s.d.maxAttrs, DefaultMaxAttrs)
+	if len(n.Attr) <= limit {
+		return n.Attr
+	}
+	if s.report {
+		first := n.Attr[limit]
+		key := first.Key
+		if first.Namespace != "" {
+			key = first.Namespace + ":" + key
+		}
+		s.changes = append(s.changes, pendingChange{ChangeAttrLimit, n, key, strconv.Itoa(len(n.Attr) - limit)})
+	}
+	return n.Attr[:limit]
 }
 
 func (s *sanitizer) attr(key string) (string, bool) {

@@ -37,7 +37,7 @@ type AttrBuilder struct {
 // every element is unwrapped (or dropped, see [PolicyBuilder.DropElements])
 // and only text remains. URLs default to http, https, mailto and relative
 // URLs; links require rel="nofollow" (see [PolicyBuilder.RequireRel]); the
-// limits are [DefaultMaxDepth] and [DefaultMaxBodySize].
+// limits are [DefaultMaxDepth], [DefaultMaxBodySize] and [DefaultMaxAttrs].
 func NewPolicy() *PolicyBuilder {
 	return &PolicyBuilder{d: newPolicyData()}
 }
@@ -365,6 +365,21 @@ func (b *PolicyBuilder) MaxDepth(n int) *PolicyBuilder {
 		n = DefaultMaxDepth
 	}
 	b.d.maxDepth = min(n, 500)
+	return b
+}
+
+// MaxAttrs sets the maximum number of attributes of one element (as
+// parsed: of attributes with the same name, the parser keeps the first);
+// n <= 0 means [DefaultMaxAttrs]. The attributes of an element past the
+// limit are removed without being looked at one by one, and reported as
+// one [ChangeAttrLimit]; the first n go through the checks as usual. This
+// bounds the work and the report for a tag with a huge number of
+// attributes.
+func (b *PolicyBuilder) MaxAttrs(n int) *PolicyBuilder {
+	if n <= 0 {
+		n = DefaultMaxAttrs
+	}
+	b.d.maxAttrs = n
 	return b
 }
 
