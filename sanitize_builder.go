@@ -385,7 +385,12 @@ func (b *PolicyBuilder) MaxAttrs(n int) *PolicyBuilder {
 
 // MaxBodySize sets the maximum body size in bytes, which applies to the
 // body and to the cleaned body (so that cleaning the result again gives it
-// back unchanged); n <= 0 means [DefaultMaxBodySize].
+// back unchanged); n <= 0 means [DefaultMaxBodySize]. A body past it is
+// reduced to its text (see [Policy.Sanitize]). Sanitising is linear in the
+// size of the body (tens of milliseconds per megabyte), so the limit is
+// there to bound memory, not time: the default is four times
+// [DefaultMaxSize], so that every body a default [Decoder] accepts keeps
+// its markup unless cleaning makes it more than four times longer.
 func (b *PolicyBuilder) MaxBodySize(n int) *PolicyBuilder {
 	if n <= 0 {
 		n = DefaultMaxBodySize

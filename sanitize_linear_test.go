@@ -230,3 +230,31 @@ func TestSanitizeReportManyAttrsMemory(t *testing.T) {
 	assert.Len(t, rep, DefaultMaxAttrs+1)
 	assert.Less(t, ours, 2*bare, "SanitizeReport allocates more than twice a bare parse and render")
 }
+
+// TestSanitizeKeepsMarkupOfParsableBodies: every body that a default
+// Decoder accepts (at most DefaultMaxSize bytes with its front matter) is
+// sanitised with its markup kept, not reduced to text; before, a 1.14 MB
+// body lost all its markup.
+func TestSanitizeKeepsMarkupOfParsableBodies(t *testing.T) {
+	require.GreaterOrEqual(t, DefaultMaxBodySize, 4*DefaultMaxSize)
+	unit := largeArticleBody(t)
+	sizes := []int{1_140_000}
+	if !testing.Short() && !raceEnabled {
+		sizes = append(sizes, DefaultMaxSize)
+	}
+	for _, size := range sizes {
+		body := strings.Repeat(unit, size/len(unit))
+		body += strings.Repeat("x", size-len(body))
+		require.Len(t, body, size)
+		out := Sanitize(body)
+		n := len(body) / len(unit)
+		assert.Equal(t, strings.Count(unit, "<a "), strings.Count(out, "<a ")/n, "links kept, %d bytes", size)
+		if size < 2<<20 {
+			out2, rep, err := ArticlePolicy().SanitizeReport(body)
+			require.NoError(t, err, "%d bytes", size)
+			require.NotEmpty(t, rep)
+			assert.NotEqual(t, ChangeTextOnly, rep[0].Kind)
+			assert.Equal(t, out, out2)
+		}
+	}
+}

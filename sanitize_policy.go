@@ -167,7 +167,7 @@ type policyData struct {
 // [PolicyBuilder.MaxBodySize] and [PolicyBuilder.MaxAttrs].
 const (
 	DefaultMaxDepth    = 256
-	DefaultMaxBodySize = 1 << 20
+	DefaultMaxBodySize = 4 * DefaultMaxSize
 	DefaultMaxAttrs    = 100
 )
 

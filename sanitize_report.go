@@ -48,6 +48,12 @@ const (
 	// without being looked at one by one. Attr is the first of them, Value
 	// their number.
 	ChangeAttrLimit
+	// ChangeTextOnly: the body was reduced to its text, without any markup,
+	// because it could not be cleaned safely: it was past a limit of the
+	// policy, or its cleaned form did not settle. It is the only change in
+	// the report, and SanitizeReport also returns the error, which Value
+	// repeats. See [Policy.Sanitize].
+	ChangeTextOnly
 )
 
 var changeKindNames = [...]string{
@@ -61,6 +67,7 @@ var changeKindNames = [...]string{
 	ChangeLinkTextMismatch: "link text mismatch",
 	ChangeCommentDropped:   "comment dropped",
 	ChangeAttrLimit:        "attributes over limit",
+	ChangeTextOnly:         "reduced to text",
 }
 
 // String returns a short English description, such as "URL rejected".
