@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -277,7 +276,12 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 		return
 	}
 	name := n.Data
+	if name == "iframe" && n.Namespace == "" && s.d.news.embedHosts != nil {
+		s.embed(n)
+		return
+	}
 	info := s.d.compiled[name]
+	name, info = s.demote(n, name, info)
 	// The zero Policy has no compiled rules: the built-in drop list still
 	// applies.
 	if n.Namespace != "" || info != nil && info.drop || info == nil && dropElements[name] {
@@ -309,7 +313,9 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 			s.attrs = append(s.attrs, htmlAttr{a.Key, a.Val})
 		}
 	}
+	s.preFilter(n, name)
 	s.filterAttrs(n, info)
+	s.postFilter(n, name)
 	switch name {
 	case "a":
 		if ok, reported := s.link(n); !ok {
@@ -514,9 +520,14 @@ func (s *sanitizer) link(n *html.Node) (ok, reported bool) {
 	if !ok {
 		return false, false
 	}
-	if s.d.linkText && !linkTextMatches(href, n) {
-		s.change(ChangeLinkTextMismatch, n, "href", href)
-		return false, true
+	if s.d.linkText {
+		switch v := checkLinkText(href, n); {
+		case v == linkMismatch && s.d.news.unwrapLinkText:
+			s.change(ChangeLinkTextMismatch, n, "href", href)
+			return false, true
+		case v != linkOK:
+			s.change(ChangeLinkTextFlagged, n, "href", href)
+		}
 	}
 	blank := false
 	if t, ok := s.attr("target"); ok {
@@ -617,34 +628,6 @@ func joinedEquals(toks []string, s string) bool {
 		s = s[len(t):]
 	}
 	return s == ""
-}
-
-// linkTextMatches reports whether the text of link n, if it looks like a web
-// address, names the host of href.
-func linkTextMatches(href string, n *html.Node) bool {
-	text := strings.TrimSpace(nodeText(n))
-	switch {
-	case hasPrefixFold(text, "http://"), hasPrefixFold(text, "https://"):
-	case hasPrefixFold(text, "www."):
-		text = "http://" + text
-	default:
-		return true
-	}
-	tu, err := url.Parse(strings.Fields(text)[0])
-	if err != nil || tu.Hostname() == "" {
-		return true // not an address after all
-	}
-	hu, err := url.Parse(href)
-	if err != nil {
-		return false
-	}
-	if hu.Host == "" {
-		return false // relative link presented as an address elsewhere
-	}
-	norm := func(h string) string {
-		return strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(h), "."), "www.")
-	}
-	return norm(tu.Hostname()) == norm(hu.Hostname())
 }
 
 // nodeText returns the text content of n.

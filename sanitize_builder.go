@@ -129,8 +129,10 @@ func (b *PolicyBuilder) RemoveElements(names ...string) *PolicyBuilder {
 //	script style template noscript noembed noframes xmp iframe plaintext
 //	textarea title object embed applet frame frameset base meta link form
 //	input button select option svg math head html body optgroup datalist
-//	keygen audio video source track canvas map area param dialog slot portal
-//	fencedframe menuitem isindex selectedcontent
+//	keygen canvas map area param dialog slot portal fencedframe menuitem
+//	isindex selectedcontent
+//
+// (iframe is kept only by [PolicyBuilder.AllowEmbeds].)
 //
 // A dropped element is also taken out of the allowlist.
 func (b *PolicyBuilder) DropElements(names ...string) *PolicyBuilder {

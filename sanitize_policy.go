@@ -161,6 +161,7 @@ type policyData struct {
 	maxDepth   int
 	maxSize    int
 	maxAttrs   int
+	news       newsOptions // sanitize_news.go
 }
 
 // Defaults of the limits; see [PolicyBuilder.MaxDepth],
@@ -183,8 +184,7 @@ var dropElements = nameSet(
 	// foreign roots (also caught by the namespace check)
 	"svg", "math",
 	// content that is not text for the reader
-	"head", "html", "body", "optgroup", "datalist", "keygen", "audio", "video",
-	"source", "track", "canvas", "map", "area", "param", "dialog", "slot",
+	"head", "html", "body", "optgroup", "datalist", "keygen", "canvas", "map", "area", "param", "dialog", "slot",
 	"portal", "fencedframe", "menuitem", "isindex", "selectedcontent",
 )
 
@@ -296,6 +296,7 @@ func (d *policyData) clone() policyData {
 	}
 	c.requireRel = append([]string(nil), d.requireRel...)
 	c.everyCB = append([]func(*ElementContext) Action(nil), d.everyCB...)
+	c.news = d.news.clone()
 	return c
 }
 
@@ -313,8 +314,9 @@ var articlePolicy = sync.OnceValue(func() *Policy {
 			"a", "img", "figure", "figcaption",
 			"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
 			"abbr", "time", "span").
-		AllowAttrs("title", "lang").Globally().
-		AllowAttrs("href", "rel", "target").OnElements("a").
+		AllowElements(newsElements...).
+		AllowAttrs("title", "lang", "id").Globally().
+		AllowAttrs("href", "rel", "target", "name").OnElements("a").
 		AllowAttrs("src", "srcset", "sizes", "alt", "width", "height", "loading").OnElements("img").
 		AllowAttrs("cite").OnElements("blockquote", "q", "del", "ins").
 		AllowAttrs("datetime").OnElements("time", "del", "ins").
@@ -323,8 +325,13 @@ var articlePolicy = sync.OnceValue(func() *Policy {
 		AllowAttrs("colspan", "rowspan").OnElements("td", "th").
 		AllowAttrs("scope", "abbr").OnElements("th").
 		RequireRel("nofollow").
-		CheckLinkText(true)
+		AllowURLSchemes("tel").
+		CheckLinkText(true).
+		DemoteH1(true).
+		PrefixIDs("user-content-").
+		LazyImages(true)
 	d := &b.d
+	allowNewsAttrs(d)
 	d.global["dir"] = attrRule{valid: valueIn("ltr", "rtl", "auto")}
 	img := d.elems["img"]
 	img.attrs["width"] = attrRule{valid: validDimension}

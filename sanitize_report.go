@@ -54,20 +54,52 @@ const (
 	// the report, and SanitizeReport also returns the error, which Value
 	// repeats. See [Policy.Sanitize].
 	ChangeTextOnly
+	// ChangeLinkTextFlagged: a link whose text names another host than its
+	// href (or a link through a URL shortener whose text is an address)
+	// was kept, and is reported for review ([PolicyBuilder.CheckLinkText],
+	// [PolicyBuilder.UnwrapLinkTextMismatch]). Value is the href. It
+	// changes nothing in the body, and is reported again each time the
+	// body is cleaned.
+	ChangeLinkTextFlagged
+	// ChangeHeadingDemoted: an h1 was written as h2
+	// ([PolicyBuilder.DemoteH1]).
+	ChangeHeadingDemoted
+	// ChangeIDPrefixed: an id, or the name of an a, was given the policy's
+	// prefix ([PolicyBuilder.PrefixIDs]). Value is the value before.
+	ChangeIDPrefixed
+	// ChangeFragmentRewritten: a link to a fragment of the same document
+	// ("#fn1") was given the policy's id prefix, to match the id
+	// ([PolicyBuilder.PrefixIDs]). Value is the href before.
+	ChangeFragmentRewritten
+	// ChangeLazySrc: an img's missing or refused src (or srcset) was
+	// replaced by the URL of a lazy-loading attribute such as data-src,
+	// which was removed ([PolicyBuilder.LazyImages]). Value is the value
+	// before.
+	ChangeLazySrc
+	// ChangeEmbedRestricted: an iframe's sandbox or referrerpolicy was
+	// set, or its allow or allowfullscreen narrowed
+	// ([PolicyBuilder.AllowEmbeds]). Value is the value before.
+	ChangeEmbedRestricted
 )
 
 var changeKindNames = [...]string{
-	ChangeElementDropped:   "element dropped",
-	ChangeElementUnwrapped: "element unwrapped",
-	ChangeAttrRemoved:      "attribute removed",
-	ChangeURLRejected:      "URL rejected",
-	ChangeURLCleaned:       "URL cleaned",
-	ChangeRelRewritten:     "rel rewritten",
-	ChangeAttrSet:          "attribute set",
-	ChangeLinkTextMismatch: "link text mismatch",
-	ChangeCommentDropped:   "comment dropped",
-	ChangeAttrLimit:        "attributes over limit",
-	ChangeTextOnly:         "reduced to text",
+	ChangeElementDropped:    "element dropped",
+	ChangeElementUnwrapped:  "element unwrapped",
+	ChangeAttrRemoved:       "attribute removed",
+	ChangeURLRejected:       "URL rejected",
+	ChangeURLCleaned:        "URL cleaned",
+	ChangeRelRewritten:      "rel rewritten",
+	ChangeAttrSet:           "attribute set",
+	ChangeLinkTextMismatch:  "link text mismatch",
+	ChangeCommentDropped:    "comment dropped",
+	ChangeAttrLimit:         "attributes over limit",
+	ChangeTextOnly:          "reduced to text",
+	ChangeLinkTextFlagged:   "link text flagged",
+	ChangeHeadingDemoted:    "heading demoted",
+	ChangeIDPrefixed:        "id prefixed",
+	ChangeFragmentRewritten: "fragment rewritten",
+	ChangeLazySrc:           "lazy src used",
+	ChangeEmbedRestricted:   "embed restricted",
 }
 
 // String returns a short English description, such as "URL rejected".

@@ -589,7 +589,9 @@ func (c *checker) body() {
 // as opposed to a rewrite that keeps the meaning.
 func isRemoval(k ChangeKind) bool {
 	switch k {
-	case ChangeURLCleaned, ChangeRelRewritten, ChangeAttrSet:
+	case ChangeURLCleaned, ChangeRelRewritten, ChangeAttrSet,
+		ChangeHeadingDemoted, ChangeIDPrefixed, ChangeFragmentRewritten,
+		ChangeLazySrc, ChangeEmbedRestricted:
 		return false
 	}
 	return true

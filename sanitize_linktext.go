@@ -1,0 +1,225 @@
+package article
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/idna"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The link-text check ([PolicyBuilder.CheckLinkText]): a link whose text
+// reads as a web address must lead to that address's host.
+//
+// The text is compared as a reader sees it: NFKC-normalised (fullwidth
+// letters, colons and slashes become ASCII), with format characters
+// (zero-width spaces and joiners, left-to-right and right-to-left marks,
+// soft hyphens: Unicode category Cf) removed and ideographic full stops
+// read as dots. It reads as an address when, after leading spaces, it
+// starts with "http://", "https://" or "www.", or with a host name of at
+// least two labels whose last is two or more letters ("bank.example",
+// "bank.example/login"); the address ends at the first space.
+//
+// It names the href's host when both hosts, lower-cased, in ASCII
+// (punycode) form and without a leading "www.", are equal, or when the
+// href's host is a subdomain of the text's ("reuters.com" for
+// "graphics.reuters.com"). Two more rules for the links news bodies carry:
+//
+//   - a web.archive.org link whose path holds the archived URL
+//     ("/web/20240101000000/https://www.reuters.com/…") is read as a link
+//     to that URL's host, so an archive link whose text is the original
+//     URL passes;
+//   - a link through a known URL shortener (linkShorteners) whose text is
+//     an address cannot be checked without following it: it is reported
+//     (as [ChangeLinkTextFlagged]) but never unwrapped.
+
+type linkVerdict int
+
+const (
+	linkOK linkVerdict = iota
+	linkMismatch
+	linkShortened
+)
+
+// linkShorteners are hosts that only redirect to a URL chosen by whoever
+// made the short link.
+var linkShorteners = nameSet("bit.ly", "bitly.com", "t.co", "ow.ly", "buff.ly",
+	"tinyurl.com", "goo.gl", "is.gd", "j.mp", "reut.rs", "trib.al", "dlvr.it",
+	"lnkd.in", "fb.me", "youtu.be", "amzn.to", "apple.co", "tiny.cc", "rb.gy",
+	"cutt.ly", "shorturl.at", "s.id", "wapo.st", "nyti.ms", "bbc.in", "cnn.it", "on.ft.com")
+
+// webArchiveHosts serve archived copies at /web/<timestamp>/<URL>.
+var webArchiveHosts = nameSet("web.archive.org", "wayback.archive.org")
+
+// checkLinkText tells whether the text of link n, with href, passes.
+func checkLinkText(href string, n *html.Node) linkVerdict {
+	text := nodeText(n)
+	if !mayBeAddress(text) {
+		return linkOK
+	}
+	text = readerText(text)
+	th := textHost(text)
+	if th == "" {
+		return linkOK
+	}
+	hu, err := url.Parse(href)
+	if err != nil || hu.Host == "" {
+		return linkMismatch // a relative or mail link presented as an address
+	}
+	hh := normHost(hu.Hostname())
+	if hostWithin(hh, th) {
+		return linkOK
+	}
+	if webArchiveHosts[hh] {
+		if ah := archivedHost(hu.Path); ah != "" && hostWithin(ah, th) {
+			return linkOK
+		}
+	}
+	if linkShorteners[hh] {
+		return linkShortened
+	}
+	return linkMismatch
+}
+
+// mayBeAddress is a quick test: a text without a '.', a ':' or a
+// character that may normalise to one (outside ASCII) is no address.
+func mayBeAddress(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' || s[i] == ':' || s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// readerText returns s as compared: NFKC, without format characters,
+// ideographic full stops as dots, trimmed.
+func readerText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = norm.NFKC.String(s)
+		s = strings.Map(func(r rune) rune {
+			switch {
+			case unicode.Is(unicode.Cf, r):
+				return -1
+			case r == '\u3002':
+				return '.'
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimSpace(s)
+}
+
+// textHost returns the host that text, as read, presents as its address,
+// normalised, or "".
+func textHost(text string) string {
+	field := text
+	if i := strings.IndexFunc(field, unicode.IsSpace); i >= 0 {
+		field = field[:i]
+	}
+	switch {
+	case hasPrefixFold(field, "http://"), hasPrefixFold(field, "https://"):
+	case hasPrefixFold(field, "www."), bareHost(field):
+		field = "http://" + field
+	default:
+		return ""
+	}
+	u, err := url.Parse(field)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return normHost(u.Hostname())
+}
+
+// bareHost reports whether s starts with a host name of two or more
+// labels whose last is two or more letters, followed by the end, '/', ':',
+// '?' or '#'.
+func bareHost(s string) bool {
+	end := strings.IndexAny(s, "/:?#")
+	if end < 0 {
+		end = len(s)
+	}
+	host := s[:end]
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" {
+			return false
+		}
+		for _, r := range l {
+			if !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				return false
+			}
+		}
+	}
+	tld := labels[len(labels)-1]
+	if len(tld) < 2 {
+		return false
+	}
+	for _, r := range tld {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// normHost returns h lower-cased, in punycode, without a trailing dot and
+// a leading "www.".
+func normHost(h string) string {
+	h = strings.TrimSuffix(strings.ToLower(h), ".")
+	for i := 0; i < len(h); i++ {
+		if h[i] >= utf8.RuneSelf {
+			if a, err := idna.Lookup.ToASCII(h); err == nil {
+				h = a
+			}
+			break
+		}
+	}
+	return strings.TrimPrefix(h, "www.")
+}
+
+// hostWithin reports whether host is named or a subdomain of named.
+func hostWithin(host, named string) bool {
+	return host == named || strings.HasSuffix(host, "."+named)
+}
+
+// archivedHost returns the host of the URL archived at path
+// ("/web/20240101000000/https://example.com/x"), normalised, or "".
+func archivedHost(path string) string {
+	rest, ok := strings.CutPrefix(path, "/web/")
+	if !ok {
+		return ""
+	}
+	_, rest, ok = strings.Cut(rest, "/")
+	if !ok {
+		return ""
+	}
+	// Archive paths may have "https:/host" with one slash.
+	for _, p := range [...]string{"https://", "http://", "https:/", "http:/"} {
+		if r, ok := strings.CutPrefix(rest, p); ok {
+			rest = r
+			break
+		}
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	u, err := url.Parse("http://" + rest)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return normHost(u.Hostname())
+}
