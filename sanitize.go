@@ -518,7 +518,7 @@ func (s *sanitizer) filterAttrs(n *html.Node, info *elemInfo) {
 func (s *sanitizer) link(n *html.Node) (ok, reported bool) {
 	href, ok := s.attr("href")
 	if !ok {
-		return false, false
+		return s.anchor(n), false
 	}
 	if s.d.linkText {
 		switch v := checkLinkText(href, n); {

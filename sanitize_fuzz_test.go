@@ -23,6 +23,18 @@ func FuzzSanitize(f *testing.F) {
 		}
 		f.Add(string(b))
 	}
+	// News bodies (issue 14): media, pictures, ids, embeds, link texts.
+	news, _ := filepath.Glob(filepath.Join("testdata", "sanitize", "news", "*", "*.html"))
+	news2, _ := filepath.Glob(filepath.Join("testdata", "sanitize", "news", "*.html"))
+	for _, name := range append(news, news2...) {
+		if b, err := os.ReadFile(name); err == nil && !strings.HasSuffix(name, ".golden.html") {
+			f.Add(string(b))
+		}
+	}
+	f.Add(`<h2><b><h1 id=x>y</h1></b></h2><a name=q><a href=#q>r</a></a>`)
+	f.Add(`<table><colgroup><col span=2><iframe src="https://www.youtube.com/embed/x"></iframe></colgroup></table>`)
+	f.Add(`<p><iframe src="https://player.vimeo.com/v" sandbox=x>t</iframe><video><source src=/v><p>f</video></p>`)
+	f.Add("<a href=\"https://e.example/\">b\u200bank.example\uff0flogin</a><img data-src=/i src=data:x>")
 	f.Add("<table><b>x<tr><td>y</b>z</td></tr></table>")
 	f.Add("<b>1<p>2</b>3</p><b>4</b>")
 	f.Add("<pre>\n\n<xss>\nx</xss></pre>")
@@ -46,12 +58,14 @@ func FuzzSanitize(f *testing.F) {
 		AllowElements("div", "section", "h1", "nobr", "marquee", "ruby", "rt", "rp", "rb", "rtc",
 			"listing", "center", "details", "summary", "colgroup", "col", "address").
 		Policy()
+	embeds := newsEmbedPolicy()
 	f.Fuzz(func(t *testing.T, in string) {
 		if len(in) > 1<<16 {
 			return
 		}
 		out := checkSanitized(t, p, in)
 		checkStable(t, wide, in)
+		checkEmbeds(t, checkStable(t, embeds, in))
 		_, _, err := p.SanitizeReport(in)
 		if err != nil && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrUnstable) {
 			t.Fatalf("unexpected error %v", err)
@@ -84,6 +98,7 @@ func FuzzSanitizeNesting(f *testing.F) {
 	wide := ArticlePolicy().Builder().
 		AllowElements("div", "section", "h1", "nobr", "marquee", "ruby", "rt", "rp", "colgroup", "col").
 		Policy()
+	embeds := newsEmbedPolicy()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 256 {
 			return
@@ -95,5 +110,6 @@ func FuzzSanitizeNesting(f *testing.F) {
 		in := b.String()
 		checkSanitized(t, p, in)
 		checkStable(t, wide, in)
+		checkEmbeds(t, checkStable(t, embeds, in))
 	})
 }

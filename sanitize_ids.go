@@ -72,3 +72,25 @@ func prefixFragment(href, prefix string) (string, bool) {
 	}
 	return "#" + prefix + href[1:], true
 }
+
+// anchor reports whether an a element without an href, whose attributes
+// are in s.attrs, is kept as the target of in-page links: when ids are
+// prefixed and it has an id or a name. Its target and rel, which mean
+// nothing without an href, are removed.
+func (s *sanitizer) anchor(n *html.Node) bool {
+	if s.d.news.idPrefix == "" {
+		return false
+	}
+	if _, ok := s.attr("name"); !ok {
+		if _, ok := s.attr("id"); !ok {
+			return false
+		}
+	}
+	for _, k := range [...]string{"target", "rel"} {
+		if v, ok := s.attr(k); ok {
+			s.change(ChangeAttrRemoved, n, k, v)
+			s.removeAttr(k)
+		}
+	}
+	return true
+}
