@@ -351,9 +351,16 @@ func (b *PolicyBuilder) OnElement(elem string, fn func(*ElementContext) Action) 
 	return b
 }
 
-// CheckLinkText sets whether a link whose text looks like a web address
-// ("https://…", "http://…" or "www.…") for a host other than the host of
-// its href is unwrapped, as a phishing guard.
+// CheckLinkText sets whether links are checked for text that looks like a
+// web address ("https://…", "http://…", "www.…" or a bare host such as
+// "bank.example/login") for a host other than the host of their href, as
+// a phishing guard. Such a link is reported as [ChangeLinkTextFlagged], or
+// unwrapped and reported as [ChangeLinkTextMismatch] with
+// [PolicyBuilder.UnwrapLinkTextMismatch]. The text is read as a reader
+// sees it: NFKC-normalised, without format characters such as zero-width
+// spaces and direction marks; web.archive.org links count as links to the
+// URL they archive, and links through URL shorteners are never unwrapped.
+// See sanitize_linktext.go for the exact rules.
 func (b *PolicyBuilder) CheckLinkText(on bool) *PolicyBuilder {
 	b.d.linkText = on
 	return b

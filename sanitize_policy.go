@@ -15,8 +15,9 @@ import (
 // [PolicyBuilder.OnElement] are). The zero Policy keeps the text only.
 //
 // Whatever a policy says, an a element without an acceptable href is
-// unwrapped, an img without an acceptable src is dropped, and some things
-// are never kept:
+// unwrapped (unless ids are prefixed and it has an id or name: an anchor),
+// an img without an acceptable src is dropped, and some things are never
+// kept:
 //
 //   - elements outside the HTML namespace (svg and math subtrees) and
 //     attributes with a namespace;
@@ -351,38 +352,68 @@ var articlePolicy = sync.OnceValue(func() *Policy {
 
 // ArticlePolicy returns the policy for article bodies, the one [Sanitize]
 // uses. It is built once and shared; derive a modified copy with
-// [Policy.Builder].
+// [Policy.Builder]. It keeps everything in a news body that is safe to
+// show on the site's own pages, and reports every change.
 //
-// Elements kept (all others are unwrapped, or dropped with their content
-// as listed under [PolicyBuilder.DropElements]):
+// Elements kept (all others are unwrapped, their content kept, or dropped
+// with their content as listed under [PolicyBuilder.DropElements]):
 //
-//	p br hr h2 h3 h4 h5 h6
+//	p br hr h2 h3 h4 h5 h6           text and structure
+//	h1                               written as h2 ([PolicyBuilder.DemoteH1])
 //	strong b em i u s sub sup small mark del ins kbd samp var wbr dfn
-//	blockquote q cite code pre
+//	blockquote q cite code pre abbr time span
 //	ul ol li dl dt dd
-//	a img figure figcaption
-//	table thead tbody tfoot tr th td caption
-//	abbr time span
+//	details summary                  disclosure (FAQ boxes, "how we reported")
+//	a                                links and in-page anchors
+//	img figure figcaption picture    images, with art direction
+//	video audio source track         media, with their fallback content
+//	table thead tbody tfoot tr th td caption colgroup col
 //
 // Attributes kept:
 //
 //	every element   title lang dir (ltr, rtl or auto)
-//	a               href rel target
+//	                id (prefixed, see below)
+//	a               href rel target name (prefixed)
 //	img             src srcset sizes alt width height (digits, optional %)
 //	                loading (lazy or eager)
+//	video           src poster controls preload (none metadata auto)
+//	                width height muted loop playsinline
+//	audio           src controls preload muted loop
+//	source          src srcset sizes type media width height
+//	track           src kind srclang label default
+//	details         open
 //	blockquote q    cite
 //	del ins         cite datetime
 //	time            datetime
 //	ol              start (integer) reversed type (1 a A i I)
 //	li              value (integer)
-//	td th           colspan rowspan (1 to 1000)
+//	td th           colspan rowspan (1 to 1000) align (left center right
+//	                justify)
 //	th              scope (row col rowgroup colgroup) abbr
+//	col colgroup    span (1 to 1000)
 //
-// URLs may be http, https, mailto or relative. Links get rel="nofollow";
-// target may only be _blank, which adds noopener and noreferrer to rel. A
-// link without an acceptable href is unwrapped and an image without an
-// acceptable src is dropped. Links whose text names another host than
-// their href are unwrapped ([PolicyBuilder.CheckLinkText]). The limits are
+// Every URL (href, src, srcset, poster, cite…) passes the URL check: http,
+// https, mailto, tel or relative. Links get rel="nofollow"; target may only
+// be _blank, which adds noopener and noreferrer to rel. A link without an
+// acceptable href is unwrapped, unless it is an anchor (an id or a name);
+// an image without an acceptable src is dropped, unless a lazy-loading
+// attribute holds one ([PolicyBuilder.LazyImages]). Ids and link names are
+// prefixed with "user-content-" and links to "#x" rewritten to
+// "#user-content-x" ([PolicyBuilder.PrefixIDs]). A link whose text names
+// another host than its href is kept and reported
+// ([PolicyBuilder.CheckLinkText], [ChangeLinkTextFlagged]).
+//
+// Why the rest goes: script, style, event handlers (on…), the style
+// attribute and everything that runs code, loads a page into the page or
+// submits data (iframe, object, embed, form and its controls, base, meta,
+// link) are dropped, since a body comes from a feed, not from the site;
+// iframes can be allowed per host with [PolicyBuilder.AllowEmbeds].
+// autoplay is removed, so nothing plays on its own. class is removed, so
+// a body cannot borrow the site's styles (hidden overlays, fake buttons);
+// data-* attributes are removed, as they only feed scripts. svg and math
+// are dropped, as foreign content is where mutation XSS lives. Layout
+// elements with no meaning for a reader (div, section, article, nav, font,
+// center) are unwrapped, their content kept. The limits are
 // [DefaultMaxDepth], [DefaultMaxBodySize] and [DefaultMaxAttrs].
 func ArticlePolicy() *Policy {
 	return articlePolicy()
