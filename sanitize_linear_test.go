@@ -52,6 +52,20 @@ var linearShapes = map[string]func(n int) string{
 	"entities-attribute": func(n int) string {
 		return `<p title="` + strings.Repeat("&amp;&quot;&#13;&eacute;", n/24) + `">x</p>`
 	},
+	// News shapes (issue 14): long link texts to normalise, ids and
+	// fragment links, lazy images, media, iframes.
+	"link-text-fullwidth": func(n int) string {
+		return `<a href="https://evil.example/">` + strings.Repeat("\uff42\u200b\uff0e", n/9) + `</a>`
+	},
+	"ids-and-fragments": func(n int) string {
+		return strings.Repeat(`<p id="fn1"><a href="#fn1" name="r">x</a></p>`, n/44)
+	},
+	"lazy-images": func(n int) string {
+		return strings.Repeat(`<img src="data:," data-src="/a.jpg" data-srcset="/a.jpg 1x">`, n/60)
+	},
+	"media-iframes": func(n int) string {
+		return strings.Repeat(`<video controls><source src="/v.mp4"></video><iframe src="https://www.youtube.com/e" allow="autoplay"></iframe>`, n/107)
+	},
 	"invalid-utf8": func(n int) string {
 		return "<p title=\"" + strings.Repeat("\xff\x1b", n/4) + "\">" + strings.Repeat("\xe2\x82", n/4) + "</p>"
 	},
@@ -71,7 +85,7 @@ func TestSanitizeLinearShapes(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")
 	}
-	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).Policy()
+	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).AllowEmbeds("www.youtube.com").Policy()
 	timeIt := func(f func()) time.Duration {
 		runtime.GC()
 		if haveProcessCPU {
