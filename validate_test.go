@@ -190,6 +190,7 @@ func TestValidatePositions(t *testing.T) {
 		{"blank lines", "", "\n", "\n  \n\t\n"},
 		{"bom crlf", "\uFEFF", "\r\n", ""},
 		{"bom blank lines", "\uFEFF", "\n", "\n\n"},
+		{"bom crlf blank lines", "\uFEFF", "\r\n", "\n \n\n"},
 	}
 	for _, vt := range variants {
 		t.Run(vt.name, func(t *testing.T) {
