@@ -509,6 +509,11 @@ func TestMatchSlugs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, matchSlugs(tt.s, tt.tmpl, true), "%q %q", tt.s, tt.tmpl)
+		if strings.Count(tt.tmpl, m) == 1 {
+			assert.Equal(t, tt.want, matchOneSlug(tt.s, []byte(tt.tmpl)), "one: %q %q", tt.s, tt.tmpl)
+		} else {
+			assert.False(t, matchOneSlug(tt.s, []byte(tt.tmpl)), "one: %q %q", tt.s, tt.tmpl)
+		}
 	}
 }
 
