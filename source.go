@@ -24,6 +24,8 @@ type source struct {
 	l    layout // where the delimiters, front matter and body are
 	orig schemaValues
 	ok   bool // text and l are set
+
+	params bool // Parse filled Params (lossless encoding then compares them)
 }
 
 // schemaValues holds the twelve schema fields as Parse decoded them, to tell
@@ -49,7 +51,7 @@ func schemaOf(a *Article) schemaValues {
 // setSource records text and l as a's source, with a's current schema
 // values as the parsed ones. It allocates nothing.
 func (a *Article) setSource(text string, l layout) {
-	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true}
+	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true, params: len(a.Params) > 0}
 }
 
 // A span is a range of byte offsets in the file, start included, end not.
