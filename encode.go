@@ -13,7 +13,53 @@ import (
 	"github.com/pelletier/go-toml/v2"
 )
 
-// Encode writes a in the canonical layout of the format:
+// Encode writes a. An Article that [Parse] returned is written losslessly,
+// as an edit of the file it came from; an Article built in code, or one
+// whose source was dropped with [Article.DropSource], is written in the
+// canonical layout.
+//
+// # Lossless encoding
+//
+// If the caller changed nothing, Encode writes the file byte for byte:
+// byte order mark, blank lines before the opener, comments, key order,
+// spacing, string styles, native TOML dates, inline tables, CRLF line
+// endings, the separator line and the body. Otherwise it changes only what
+// changed:
+//
+//   - A changed value is replaced in place, in the style of the old one
+//     where it can be: a literal string stays literal unless the new text
+//     needs escapes, a multi-line string stays multi-line, a native date
+//     stays native (a local date stays local while the new Date is in the
+//     zone it was read in), a hexadecimal or underscored integer keeps its
+//     form. The rest of the line, its comment included, is kept; a comment
+//     aligned with others keeps its column where the spaces allow.
+//   - A schema field that was absent and is now set adds one line, after
+//     the nearest schema key that precedes it in the canonical order and is
+//     in the file, or else after the last top-level key (before the first
+//     table).
+//   - A schema field set to its zero value ("", 0, the zero Time) loses its
+//     line, comment and all. Draft is the exception: false is a value, and
+//     a file that had draft = true gets draft = false.
+//   - Params are compared with what the file holds, key by key and table by
+//     table: changed values are replaced in place, deleted keys lose their
+//     lines, deleted tables their sections; new keys go after the last key
+//     of their table (of the dotted keys that define it, or after the last
+//     top-level key), new tables go at the end of their parent's section
+//     (of the front matter for a top-level table). A change inside an
+//     inline table or array rewrites that value; a changed array of tables
+//     is written again as [[sections]] where its first section was.
+//   - New lines use the file's line ending, its most frequent spelling of
+//     " = " and the indentation of the line they follow.
+//   - A changed body replaces the body; the separator line is kept, and
+//     added where Parse would otherwise take the new body's first line for
+//     one.
+//
+// Params values of types other than those Parse produces (an int instead
+// of an int64, say) count as changed. If an edit cannot be made in place
+// (the result would not parse, as TOML forbids some combinations of dotted
+// keys and tables), Encode writes the canonical layout instead.
+//
+// # Canonical layout
 //
 //	+++
 //	title = "…"
@@ -40,14 +86,16 @@ import (
 // The Params keys follow, sorted, plain values before tables, so that keys
 // outside the schema survive a round trip. Then comes the closing "+++", an
 // empty line and the body exactly as it is; an empty body is written as
-// nothing, not even the empty line.
+// nothing, not even the empty line. [Format] rewrites a file in this layout.
 //
-// A file already in this layout is written back byte for byte:
-// Encode(Parse(x)) == x. Encode fails with ErrEncode, writing nothing, if a
-// string is not valid UTF-8, Date's year is outside 0000 to 9999 or its
-// offset is not whole minutes from -23:59 to +23:59 (the dates Parse reads;
-// the same holds for time.Time values in Params), or a Params key repeats a schema key or holds a value
-// TOML cannot represent (nil, for instance).
+// # Errors
+//
+// Encode fails with ErrEncode, writing nothing, if a string is not valid
+// UTF-8, Date's year is outside 0000 to 9999 or its offset is not whole
+// minutes from -23:59 to +23:59 (the dates Parse reads; the same holds for
+// time.Time values in Params), or a Params key repeats a schema key or
+// holds a value TOML cannot represent (nil, for instance). Lossless
+// encoding checks only the values that changed.
 func (a *Article) Encode(w io.Writer) error {
 	b, err := a.AppendEncoded(make([]byte, 0, a.encodedSizeHint()))
 	if err != nil {
@@ -60,6 +108,14 @@ func (a *Article) Encode(w io.Writer) error {
 // AppendEncoded appends what Encode writes to b and returns the extended
 // buffer, for callers that encode many articles into a reused buffer.
 func (a *Article) AppendEncoded(b []byte) ([]byte, error) {
+	if a.src.ok {
+		return a.appendLossless(b)
+	}
+	return a.appendCanonical(b)
+}
+
+// appendCanonical appends a in the canonical layout.
+func (a *Article) appendCanonical(b []byte) ([]byte, error) {
 	start := len(b)
 	b = append(b, "+++\n"...)
 	b, err := appendStringKey(b, "title", a.Title)
@@ -213,15 +269,11 @@ var (
 	localDateTimeType = reflect.TypeFor[toml.LocalDateTime]()
 )
 
-// maxEncodeDepth bounds the nesting of Params values, so that a cyclic
-// value fails instead of recursing forever.
-const maxEncodeDepth = 100
-
 // appendTable writes the map m as the body of the table at path: its plain
 // keys first, then its tables as [path.key] sections, each sorted by key.
 func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, error) {
-	if depth > maxEncodeDepth {
-		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	if depth > MaxNesting {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, MaxNesting)
 	}
 	keys, err := sortedKeys(m)
 	if err != nil {
@@ -239,7 +291,7 @@ func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, e
 		}
 		b = append(b, " = "...)
 		if b, err = appendValue(b, v, depth+1); err != nil {
-			return b, fmt.Errorf("%s: %w", k, err)
+			return b, fmt.Errorf("%s: %w", shortString(k), err)
 		}
 		b = append(b, '\n')
 	}
@@ -257,7 +309,7 @@ func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, e
 		b = append(b, "]\n"...)
 		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))
 		if b, err = appendTable(b, sub, v, depth+1); err != nil {
-			return b, fmt.Errorf("%s: %w", k, err)
+			return b, fmt.Errorf("%s: %w", shortString(k), err)
 		}
 	}
 	return b, nil
@@ -292,8 +344,8 @@ func isTable(v reflect.Value) bool {
 
 // appendValue appends a TOML value for v; maps become inline tables.
 func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
-	if depth > maxEncodeDepth {
-		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	if depth > MaxNesting {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, MaxNesting)
 	}
 	if !v.IsValid() {
 		return b, fmt.Errorf("%w: nil has no TOML form", ErrEncode)
@@ -356,7 +408,7 @@ func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
 			}
 			b = append(b, " = "...)
 			if b, err = appendValue(b, deref(v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key()))), depth+1); err != nil {
-				return b, fmt.Errorf("%s: %w", k, err)
+				return b, fmt.Errorf("%s: %w", shortString(k), err)
 			}
 		}
 		return append(b, '}'), nil

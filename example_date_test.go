@@ -72,6 +72,7 @@ func ExampleRFC822Zones() {
 // -00:00 reads as UTC, written back as Z.
 func ExampleArticle_Encode_dates() {
 	a, _ := article.Parse(strings.NewReader("+++\ndate = 2025-07-24T14:10:31.1234567891234-00:00\n+++\n"))
+	a.DropSource() // the canonical layout, not the file again
 	var b strings.Builder
 	_ = a.Encode(&b)
 	fmt.Println(strings.Split(b.String(), "\n")[2])

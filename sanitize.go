@@ -60,22 +60,23 @@ func Sanitize(body string) string {
 // panics.
 //
 // The output is stable (the guard against mutation XSS): parsed again, as
-// a browser will, it gives the tree that was kept, so that sanitising it
-// again returns it unchanged. How this is ensured depends on what changed:
-//
-//   - If cleaning dropped an element, or unwrapped one that had elements in
-//     it, the kept tree is no longer one the parser built, and may not be
-//     one it can build: an h3 unwrapped from an unknown element straight
-//     into an h2 is reparented by the parser. Then the output is parsed
-//     and cleaned again, until it is its own result (at most three more
-//     times; see [ErrUnstable]).
-//   - Otherwise the kept tree is the parser's own with attributes changed,
-//     and re-parsing is not needed: the serialiser writes only
-//     HTML-namespace elements that are neither raw text nor foreign, every
-//     end tag, all text and attribute values escaped and quoted, and the
-//     attributes of formatting elements in the order the parser sorts them,
-//     so parsing the output rebuilds the same tree. The tests and the fuzz
-//     test check this for every input.
+// a browser will, it gives the tree that was checked, so that sanitising it
+// again returns it unchanged. The HTML parser builds some trees that markup
+// cannot express (an a inside an a, a heading straight inside a heading, an
+// li moved out of a table into another li, block content inside a p), and
+// cleaning can build more (an h3 unwrapped from an unknown element straight
+// into an h2). So the serialiser checks every element and text it writes
+// against the rules by which the parser places them (the "in body" and
+// table insertion modes of the HTML standard), and when cleaning dropped or
+// unwrapped an element, or when the parser might put something elsewhere
+// than where the tree has it, the output is parsed and cleaned again, until
+// it is its own result (at most three more times; see [ErrUnstable]). A
+// body whose tree passes the check (as every canonical body does) is
+// parsed once; the check costs a few percent. The serialiser writes only
+// HTML-namespace elements that are neither raw text nor foreign, every end
+// tag, all text and attribute values escaped and quoted, and the attributes
+// of formatting elements in the order the parser sorts them. The tests and
+// the fuzz test check the fixpoint for every input.
 func (p *Policy) Sanitize(body string) string {
 	out, _, _ := p.run(body, false)
 	return out
@@ -164,10 +165,19 @@ func (p *Policy) run(body string, report bool) (string, Report, error) {
 	if len(cur.out) > maxSize {
 		return markupFreeText(body), nil, tooLarge(cur.out)
 	}
-	if !report {
+	if !report || !hasChanges(passes) {
 		return cur.out, nil, nil
 	}
 	return cur.out, locateChanges(passes), nil
+}
+
+func hasChanges(passes []*pass) bool {
+	for _, ps := range passes {
+		if len(ps.changes) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pass parses body, walks the tree and serialises what is kept.
@@ -179,6 +189,8 @@ func (p *Policy) pass(body string, report bool) (*pass, error) {
 		return nil, fmt.Errorf("%w: %w", ErrTooDeep, err)
 	}
 	s := &sanitizer{d: &p.d, report: report, maxDepth: cmp.Or(p.d.maxDepth, DefaultMaxDepth)}
+	var stack [32]nestFrame
+	s.open = append(stack[:0], nestFrame{})
 	s.out.Grow(len(body) + len(body)/16 + 64)
 	for _, n := range roots {
 		s.node(n, nil, 1)
@@ -206,7 +218,8 @@ type sanitizer struct {
 	redo     bool
 	preStart bool // the last thing written is a <pre> start tag
 	tooDeep  *html.Node
-	attrs    []htmlAttr // scratch
+	attrs    []htmlAttr  // scratch
+	open     []nestFrame // elements written and not yet closed, for the nesting check
 }
 
 func (s *sanitizer) change(k ChangeKind, n *html.Node, attr, value string) {
@@ -231,6 +244,9 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 			s.out.WriteByte('\n')
 		}
 		s.preStart = false
+		if !s.redo && !textExpressible(s.open, n.Data) {
+			s.redo = true
+		}
 		htmlEscapeText(&s.out, n.Data)
 		return
 	case html.CommentNode:
@@ -304,6 +320,9 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 			}
 		}
 	}
+	if !s.redo && !expressible(s.open, info.nest) {
+		s.redo = true
+	}
 	if s.report {
 		s.srcMap = append(s.srcMap, srcEntry{s.out.Len(), n})
 	}
@@ -324,7 +343,9 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 	if n.DataAtom == atom.Pre || n.DataAtom == atom.Listing {
 		s.preStart = true
 	}
+	s.open = append(s.open, s.open[len(s.open)-1].child(info.nest))
 	s.children(n, depth+1)
+	s.open = s.open[:len(s.open)-1]
 	s.preStart = false
 	s.out.WriteString("</")
 	s.out.WriteString(name)

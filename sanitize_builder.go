@@ -74,7 +74,7 @@ func (d *policyData) compile() {
 			continue
 		}
 		info := &elemInfo{rule: r, attrs: map[string]attrSpec{},
-			void: voidElements[name], formatting: formattingElements[name]}
+			void: voidElements[name], formatting: formattingElements[name], nest: nestInfoOf(name)}
 		for k, ar := range d.global {
 			if !r.deny[k] {
 				info.attrs[k] = attrSpec{ar, d.isURLAttr(k)}

@@ -139,6 +139,7 @@ type elemInfo struct {
 	attrs      map[string]attrSpec // allowed attributes: the element's and the global ones
 	void       bool
 	formatting bool
+	nest       nestInfo
 }
 
 type attrSpec struct {

@@ -23,7 +23,9 @@ const (
 	// allowed, was removed.
 	ChangeAttrRemoved
 	// ChangeURLRejected: a URL-bearing attribute was removed because a URL
-	// in it failed the URL check. Value is the URL.
+	// in it failed the URL check, or, for a srcset, because an image
+	// candidate did not parse as the HTML standard's srcset parser reads
+	// it. Value is the URL, or the candidate.
 	ChangeURLRejected
 	// ChangeURLCleaned: spaces, tabs or line breaks were removed from a URL.
 	ChangeURLCleaned

@@ -24,6 +24,8 @@ type source struct {
 	l    layout // where the delimiters, front matter and body are
 	orig schemaValues
 	ok   bool // text and l are set
+
+	params bool // Parse filled Params (lossless encoding then compares them)
 }
 
 // schemaValues holds the twelve schema fields as Parse decoded them, to tell
@@ -49,7 +51,7 @@ func schemaOf(a *Article) schemaValues {
 // setSource records text and l as a's source, with a's current schema
 // values as the parsed ones. It allocates nothing.
 func (a *Article) setSource(text string, l layout) {
-	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true}
+	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true, params: len(a.Params) > 0}
 }
 
 // A span is a range of byte offsets in the file, start included, end not.
@@ -100,15 +102,35 @@ func (s *source) keys() []keySpan {
 		seen[name] = true
 		k := keySpan{name: name, key: s.fmSpan(first.Raw)}
 		if e.Kind == unstable.KeyValue && keys.IsLast() {
-			if v := e.Value(); v != nil {
-				k.value = s.fmSpan(v.Raw)
-			}
+			k.value = s.valueSpan(e, k.key)
 		}
 		out = append(out, k)
 	}
 	// A syntax error cannot happen for text that Parse accepted; whatever
 	// was found before one is still right.
 	return out
+}
+
+// valueSpan returns the span of the value of the key = value expression e
+// whose key is at key. Arrays and inline tables have no range of their own
+// in go-toml's tree: theirs runs from after the "=" to the end of the
+// expression.
+func (s *source) valueSpan(e *unstable.Node, key span) span {
+	if v := e.Value(); v != nil && v.Raw.Length > 0 && v.Kind != unstable.InlineTable {
+		return s.fmSpan(v.Raw)
+	}
+	end := s.fmSpan(e.Raw).end
+	i := key.end
+	for i < end && (s.text[i] == ' ' || s.text[i] == '\t') {
+		i++
+	}
+	if i < end && s.text[i] == '=' {
+		i++
+	}
+	for i < end && (s.text[i] == ' ' || s.text[i] == '\t') {
+		i++
+	}
+	return span{i, end}
 }
 
 // fmSpan converts a range of the front matter into file offsets.

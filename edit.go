@@ -1,0 +1,683 @@
+package article
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
+)
+
+// Lossless encoding: an Article that Parse returned remembers its file (see
+// source.go), and Encode rewrites only the parts of that file whose values
+// the caller changed. The rules are documented on [Article.Encode]; this
+// file finds the spans to change and applies the edits.
+
+// DropSource makes a forget the file it was parsed from, so that Encode
+// writes it in the canonical layout, as it does for an Article built in
+// code. Use it to normalise one article in memory ([Format] does the same
+// for a file); it also releases the file text that a keeps alive.
+func (a *Article) DropSource() {
+	a.src = source{}
+}
+
+// Format returns src in the canonical layout of Encode, the layout an
+// Article built in code is written in, in the spirit of go/format.Source:
+// all twelve schema keys in their order, basic strings, Params sorted, LF
+// line endings, no byte order mark. A file already in that layout comes
+// back unchanged, and Format(Format(x)) == Format(x). Comments and the
+// spelling of values are not kept. src must be an article Parse accepts;
+// otherwise Format returns Parse's error.
+func Format(src []byte) ([]byte, error) {
+	a, err := Decoder{MaxSize: -1}.Decode(bytes.NewReader(src))
+	if err != nil {
+		return nil, err
+	}
+	a.DropSource()
+	return a.AppendEncoded(make([]byte, 0, len(src)+len(src)/8+64))
+}
+
+// appendLossless is AppendEncoded for an Article that has a source.
+func (a *Article) appendLossless(b []byte) ([]byte, error) {
+	s := &a.src
+	text := s.text
+	cur := schemaOf(a)
+	schemaChanged := !sameSchema(cur, s.orig)
+	var orig map[string]any
+	paramsChanged := false
+	if len(a.Params) > 0 || s.params {
+		for k := range a.Params {
+			if slices.Contains(schemaKeys[:], k) {
+				return b, fmt.Errorf("article: Params[%q]: %w: the key belongs to the schema", k, ErrEncode)
+			}
+		}
+		var err error
+		if orig, err = originalParams(text[s.l.fmStart:s.l.fmEnd]); err != nil {
+			return b, err
+		}
+		paramsChanged = !equalTable(orig, a.Params)
+	}
+	if !schemaChanged && !paramsChanged {
+		if a.Body == text[s.l.body:] {
+			return append(b, text...), nil
+		}
+		b = append(b, text[:s.l.fmEnd]...)
+		return a.appendTail(b), nil
+	}
+	start := len(b)
+	fm, err := a.editFrontMatter(cur, orig)
+	if err == errNotInPlace {
+		return a.appendCanonical(b)
+	}
+	if err != nil {
+		return b, err
+	}
+	b = append(b, text[:s.l.fmStart]...)
+	b = append(b, fm...)
+	b = a.appendTail(b)
+	// The edits are made on text; parse the result once to make sure the
+	// TOML holds together (a new [table] after dotted keys of the same
+	// name, say), and write the canonical layout if it does not.
+	if _, perr := (Decoder{MaxSize: -1}).Decode(bytes.NewReader(b[start:])); perr != nil {
+		return a.appendCanonical(b[:start])
+	}
+	return b, nil
+}
+
+// appendTail appends the closing delimiter line, the separator and the
+// body. If the body changed, a separator is added where Parse would
+// otherwise read the first line of the new body as one.
+func (a *Article) appendTail(b []byte) []byte {
+	s := &a.src
+	text := s.text
+	if a.Body == text[s.l.body:] {
+		return append(b, text[s.l.fmEnd:]...)
+	}
+	closeEnd := len(text)
+	if i := strings.IndexByte(text[s.l.fmEnd:], '\n'); i >= 0 {
+		closeEnd = s.l.fmEnd + i + 1
+	}
+	eol := s.eol()
+	switch {
+	case a.Body == "":
+		b = append(b, text[s.l.fmEnd:s.l.body]...)
+	case !strings.HasSuffix(text[s.l.fmEnd:closeEnd], "\n"):
+		// "+++" at the end of the file without a line break.
+		b = append(b, text[s.l.fmEnd:closeEnd]...)
+		b = append(b, eol...)
+		b = append(b, eol...)
+	case s.l.body > closeEnd: // the file had a separator
+		b = append(b, text[s.l.fmEnd:s.l.body]...)
+	default:
+		b = append(b, text[s.l.fmEnd:closeEnd]...)
+		if strings.HasPrefix(a.Body, "\n") || strings.HasPrefix(a.Body, "\r\n") {
+			b = append(b, eol...)
+		}
+	}
+	return append(b, a.Body...)
+}
+
+// eol returns the line ending of the file's opening delimiter line.
+func (s *source) eol() string {
+	if s.l.fmStart >= 2 && s.text[s.l.fmStart-2] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// originalParams decodes the Params of the front matter fm again, as Parse
+// did.
+func originalParams(fm string) (map[string]any, error) {
+	var m map[string]any
+	if err := toml.Unmarshal([]byte(fm), &m); err != nil {
+		return nil, fmt.Errorf("article: front matter of the source: %w", err)
+	}
+	for _, k := range schemaKeys {
+		delete(m, k)
+	}
+	return m, nil
+}
+
+// sameSchema reports whether two sets of schema values are the same; dates
+// are the same if they are the same instant in the same offset.
+func sameSchema(x, y schemaValues) bool {
+	if !sameTime(x.date, y.date) {
+		return false
+	}
+	x.date, y.date = time.Time{}, time.Time{}
+	return x == y
+}
+
+func sameTime(x, y time.Time) bool {
+	if x.IsZero() || y.IsZero() {
+		return x.IsZero() == y.IsZero()
+	}
+	_, xo := x.Zone()
+	_, yo := y.Zone()
+	return x.Equal(y) && xo == yo
+}
+
+// equalTable reports whether the Params map p holds the values that were
+// decoded into orig. Values of other types than go-toml decodes to (an int
+// instead of an int64, say) count as changed.
+func equalTable(orig map[string]any, p map[string]any) bool {
+	if len(orig) != len(p) {
+		return false
+	}
+	for k, v := range orig {
+		w, ok := p[k]
+		if !ok || !equalValue(v, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalValue(v, w any) bool {
+	switch v := v.(type) {
+	case map[string]any:
+		w, ok := w.(map[string]any)
+		return ok && equalTable(v, w)
+	case []any:
+		w, ok := w.([]any)
+		if !ok || len(v) != len(w) {
+			return false
+		}
+		for i := range v {
+			if !equalValue(v[i], w[i]) {
+				return false
+			}
+		}
+		return true
+	case time.Time:
+		w, ok := w.(time.Time)
+		return ok && sameTime(v, w)
+	case float64:
+		w, ok := w.(float64)
+		return ok && (v == w && (v != 0 || math.Signbit(v) == math.Signbit(w)) || v != v && w != w)
+	case string, int64, bool, toml.LocalDate, toml.LocalTime, toml.LocalDateTime:
+		return v == w
+	}
+	return false
+}
+
+// errNotInPlace means an edit cannot be made in place; the caller writes
+// the canonical layout instead.
+var errNotInPlace = fmt.Errorf("%w: edit not possible in place", ErrEncode)
+
+// A docExpr is one expression of the front matter: a key/value pair or a
+// table header. Offsets are into the front matter.
+type docExpr struct {
+	kind    unstable.Kind // KeyValue, Table or ArrayTable
+	path    []string      // full key path (a header's path for key/values)
+	rel     int           // KeyValue: where its own key starts in path
+	section int           // KeyValue: index of its header, -1 at the top
+	start   int           // first byte of its first line
+	keyAt   int           // first byte of the key
+	end     int           // past the line ending of its last line
+	// KeyValue only:
+	keyEnd, valStart, valEnd int
+	valKind                  unstable.Kind
+}
+
+// fmDoc is the front matter cut into expressions.
+type fmDoc struct {
+	fm          []byte
+	exprs       []docExpr
+	firstHeader int            // index of the first header, len(exprs) if none
+	kvs         map[string]int // path key → KeyValue index
+	headers     map[string]int // path key → first header index with that path
+}
+
+func pathKey(path []string) string {
+	var b []byte
+	for _, p := range path {
+		b = strconv.AppendInt(b, int64(len(p)), 10)
+		b = append(b, ':')
+		b = append(b, p...)
+	}
+	return string(b)
+}
+
+func hasPrefix(path, prefix []string) bool {
+	return len(path) >= len(prefix) && slices.Equal(path[:len(prefix)], prefix)
+}
+
+// scanDoc finds the expressions of fm with go-toml's parser.
+func scanDoc(fm []byte) (*fmDoc, error) {
+	d := &fmDoc{fm: fm, kvs: map[string]int{}, headers: map[string]int{}}
+	var p unstable.Parser
+	p.Reset(fm)
+	section := -1
+	var header []string
+	d.firstHeader = -1
+	for p.NextExpression() {
+		n := p.Expression()
+		var path []string
+		if n.Kind == unstable.KeyValue {
+			path = append(path, header...)
+		}
+		keyAt, keyEnd := -1, 0
+		for it := n.Key(); it.Next(); {
+			k := it.Node()
+			path = append(path, string(k.Data))
+			if keyAt < 0 {
+				keyAt = int(k.Raw.Offset)
+			}
+			keyEnd = int(k.Raw.Offset + k.Raw.Length)
+		}
+		e := docExpr{kind: n.Kind, path: path, section: section, keyAt: keyAt,
+			start: lineStart(fm, keyAt), keyEnd: keyEnd}
+		switch n.Kind {
+		case unstable.KeyValue:
+			e.rel = len(header)
+			e.valEnd = int(n.Raw.Offset + n.Raw.Length)
+			e.valStart = valueStart(fm, keyEnd)
+			e.valKind = n.Value().Kind
+			e.end = lineEnd(fm, e.valEnd)
+			d.kvs[pathKey(path)] = len(d.exprs)
+		default:
+			e.end = lineEnd(fm, keyEnd)
+			section, header = len(d.exprs), path
+			if d.firstHeader < 0 {
+				d.firstHeader = len(d.exprs)
+			}
+			if _, ok := d.headers[pathKey(path)]; !ok {
+				d.headers[pathKey(path)] = len(d.exprs)
+			}
+		}
+		d.exprs = append(d.exprs, e)
+	}
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("article: front matter of the source: %w", err)
+	}
+	if d.firstHeader < 0 {
+		d.firstHeader = len(d.exprs)
+	}
+	return d, nil
+}
+
+func lineStart(b []byte, off int) int {
+	return bytes.LastIndexByte(b[:off], '\n') + 1
+}
+
+func lineEnd(b []byte, off int) int {
+	if i := bytes.IndexByte(b[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(b)
+}
+
+// valueStart skips the blanks, '=' and blanks after a key.
+func valueStart(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	if i < len(b) && b[i] == '=' {
+		i++
+	}
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// kvAt returns the index of the key/value pair with the given path, or -1.
+func (d *fmDoc) kvAt(path []string) int {
+	if i, ok := d.kvs[pathKey(path)]; ok {
+		return i
+	}
+	return -1
+}
+
+// headerAt returns the index of the first header with the given path, or
+// -1.
+func (d *fmDoc) headerAt(path []string) int {
+	if i, ok := d.headers[pathKey(path)]; ok {
+		return i
+	}
+	return -1
+}
+
+// sectionEnd returns the end of the section that starts at header h (the
+// start of the next header line), or of the top-level keys for h = -1.
+func (d *fmDoc) sectionEnd(h int) int {
+	for i := h + 1; i < len(d.exprs); i++ {
+		if d.exprs[i].kind != unstable.KeyValue {
+			return d.exprs[i].start
+		}
+	}
+	return len(d.fm)
+}
+
+// lastKV returns the last key/value pair of the section of header h (-1:
+// the top level), or -1.
+func (d *fmDoc) lastKV(h int) int {
+	last := -1
+	for i := h + 1; i < len(d.exprs) && d.exprs[i].kind == unstable.KeyValue; i++ {
+		last = i
+	}
+	return last
+}
+
+// An edit replaces fm[start:end] with text.
+type edit struct {
+	start, end int
+	text       []byte
+	late       bool // a new table: after the other insertions at start
+}
+
+// editor collects the edits of one Encode.
+type editor struct {
+	d     *fmDoc
+	eol   string
+	sep   string // spacing around '=' of new lines
+	edits []edit
+}
+
+// editFrontMatter returns the front matter of the source with the changes
+// from orig (the Params of the source) and the schema values of the source
+// applied.
+func (a *Article) editFrontMatter(cur schemaValues, orig map[string]any) ([]byte, error) {
+	s := &a.src
+	d, err := scanDoc([]byte(s.text[s.l.fmStart:s.l.fmEnd]))
+	if err != nil {
+		return nil, err
+	}
+	ed := &editor{d: d, eol: s.eol(), sep: d.spacing()}
+	if err := ed.schema(cur, s.orig); err != nil {
+		return nil, err
+	}
+	if len(orig) > 0 || len(a.Params) > 0 {
+		if err := ed.table(nil, orig, a.Params); err != nil {
+			return nil, err
+		}
+	}
+	return ed.apply()
+}
+
+func (ed *editor) add(pos int, text []byte) {
+	ed.edits = append(ed.edits, edit{start: pos, end: pos, text: text})
+}
+
+func (ed *editor) addLate(pos int, text []byte) {
+	ed.edits = append(ed.edits, edit{start: pos, end: pos, text: text, late: true})
+}
+
+func (ed *editor) replace(start, end int, text []byte) {
+	ed.edits = append(ed.edits, edit{start: start, end: end, text: text})
+}
+
+// replaceValue writes val in place of the value of key/value pair e. A
+// comment after a one-line value that is aligned with a comment on another
+// line keeps its column where the spaces before it allow.
+func (ed *editor) replaceValue(e *docExpr, val []byte) {
+	fm := ed.d.fm
+	end := e.valEnd
+	if old := fm[e.valStart:e.valEnd]; bytes.IndexByte(old, '\n') < 0 && bytes.IndexByte(val, '\n') < 0 {
+		spaces := 0
+		for end+spaces < len(fm) && fm[end+spaces] == ' ' {
+			spaces++
+		}
+		if end+spaces < len(fm) && fm[end+spaces] == '#' && spaces > 1 && commentAligned(fm, end+spaces) {
+			pad := spaces + len(old) - len(val)
+			pad = max(pad, 1)
+			val = append(val, bytes.Repeat([]byte(" "), pad)...)
+			end += spaces
+		}
+	}
+	ed.replace(e.valStart, end, val)
+}
+
+// commentAligned reports whether another line of fm has a comment that
+// starts in the same column as the one at offset at.
+func commentAligned(fm []byte, at int) bool {
+	start := lineStart(fm, at)
+	col := at - start
+	for pos := 0; pos < len(fm); pos = lineEnd(fm, pos) {
+		if pos != start && pos+col < len(fm) && fm[pos+col] == '#' && fm[pos+col-1] == ' ' &&
+			bytes.IndexByte(fm[pos:pos+col], '\n') < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// remove deletes the lines of expression i.
+func (ed *editor) remove(i int) {
+	e := &ed.d.exprs[i]
+	ed.replace(e.start, e.end, nil)
+}
+
+// apply makes the edits. Insertions at one offset keep the order they were
+// made in, new tables after new keys, and come before a replacement that
+// starts there.
+func (ed *editor) apply() ([]byte, error) {
+	rank := func(e edit) int {
+		switch {
+		case e.end > e.start:
+			return 2
+		case e.late:
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(ed.edits, func(x, y edit) int {
+		if x.start != y.start {
+			return x.start - y.start
+		}
+		return rank(x) - rank(y)
+	})
+	fm := ed.d.fm
+	out := make([]byte, 0, len(fm)+64)
+	pos := 0
+	for _, e := range ed.edits {
+		if e.start < pos {
+			return nil, errNotInPlace
+		}
+		out = append(out, fm[pos:e.start]...)
+		out = append(out, e.text...)
+		pos = e.end
+	}
+	return append(out, fm[pos:]...), nil
+}
+
+// spacing returns the most frequent spelling of " = " among the key/value
+// pairs, the first of the most frequent on a tie, " = " if there are none.
+func (d *fmDoc) spacing() string {
+	count := map[string]int{}
+	best, n := " = ", 0
+	for _, e := range d.exprs {
+		if e.kind != unstable.KeyValue {
+			continue
+		}
+		sep := string(d.fm[e.keyEnd:e.valStart])
+		count[sep]++
+		if count[sep] > n {
+			best, n = sep, count[sep]
+		}
+	}
+	return best
+}
+
+// line builds a new key/value line, indented like the key/value pair tmpl
+// (-1: not indented), with the file's usual spacing around '='.
+func (ed *editor) line(tmpl int, key []string, val []byte) ([]byte, error) {
+	indent := ""
+	if tmpl >= 0 {
+		e := &ed.d.exprs[tmpl]
+		indent = string(ed.d.fm[e.start:e.keyAt])
+	}
+	b := append([]byte(nil), indent...)
+	b, err := appendDottedKey(b, key)
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, ed.sep...)
+	b = append(b, val...)
+	return append(b, ed.eol...), nil
+}
+
+func appendDottedKey(b []byte, key []string) ([]byte, error) {
+	for i, k := range key {
+		if i > 0 {
+			b = append(b, '.')
+		}
+		var err error
+		if b, err = appendKey(b, k); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// endOfTop returns where a new top-level key goes, after the last
+// top-level key/value pair, and that pair (-1 if none). Without any, the
+// key goes before the first table and the comment lines just above it.
+func (ed *editor) endOfTop() (pos, tmpl int) {
+	d := ed.d
+	if last := d.lastKV(-1); last >= 0 {
+		return d.exprs[last].end, last
+	}
+	if d.firstHeader == len(d.exprs) {
+		return len(d.fm), -1
+	}
+	pos = d.exprs[d.firstHeader].start
+	for pos > 0 {
+		prev := lineStart(d.fm, pos-1)
+		if t := bytes.TrimLeft(d.fm[prev:pos], " \t"); len(t) == 0 || t[0] != '#' {
+			break
+		}
+		pos = prev
+	}
+	return pos, -1
+}
+
+// schema edits the schema keys whose value differs from orig.
+func (ed *editor) schema(cur, orig schemaValues) error {
+	if sameSchema(cur, orig) {
+		return nil
+	}
+	d := ed.d
+	var present [numKeys]int
+	for i := range present {
+		present[i] = d.kvAt([]string{schemaKeys[i]})
+		if present[i] >= 0 && d.exprs[present[i]].section >= 0 {
+			present[i] = -1
+		}
+	}
+	for idx := range numKeys {
+		changed, zero := schemaDiff(idx, cur, orig)
+		if !changed {
+			continue
+		}
+		if i := present[idx]; i >= 0 {
+			if zero && idx != keyDraft {
+				ed.remove(i)
+				continue
+			}
+			e := &d.exprs[i]
+			val, err := ed.schemaValue(idx, cur, orig, e)
+			if err != nil {
+				return err
+			}
+			ed.replaceValue(e, val)
+			continue
+		}
+		if zero {
+			continue
+		}
+		pos, tmpl := -1, -1
+		for j := idx - 1; j >= 0; j-- {
+			if present[j] >= 0 {
+				pos, tmpl = d.exprs[present[j]].end, present[j]
+				break
+			}
+		}
+		if pos < 0 {
+			pos, tmpl = ed.endOfTop()
+		}
+		val, err := ed.schemaValue(idx, cur, orig, nil)
+		if err != nil {
+			return err
+		}
+		line, err := ed.line(tmpl, []string{schemaKeys[idx]}, val)
+		if err != nil {
+			return err
+		}
+		ed.add(pos, line)
+	}
+	return nil
+}
+
+// schemaDiff reports whether schema key idx changed, and whether its new
+// value is the zero value.
+func schemaDiff(idx int, cur, orig schemaValues) (changed, zero bool) {
+	var c, o any
+	switch idx {
+	case keyTitle:
+		c, o = cur.title, orig.title
+	case keyDate:
+		return !sameTime(cur.date, orig.date), cur.date.IsZero()
+	case keyDraft:
+		c, o = cur.draft, orig.draft
+	case keySummary:
+		c, o = cur.summary, orig.summary
+	case keyDescription:
+		c, o = cur.description, orig.description
+	case keySourceLink:
+		c, o = cur.sourceLink, orig.sourceLink
+	case keyEnclosure:
+		c, o = cur.enclosure, orig.enclosure
+	case keyArticleID:
+		c, o = cur.articleID, orig.articleID
+	case keyFeedItemID:
+		c, o = cur.feedItemID, orig.feedItemID
+	case keyURL:
+		c, o = cur.url, orig.url
+	case keyQRCode:
+		c, o = cur.qrcode, orig.qrcode
+	case keySource:
+		c, o = cur.source, orig.source
+	}
+	return c != o, reflect.ValueOf(c).IsZero()
+}
+
+// schemaValue renders the new value of schema key idx, in the style of the
+// value it replaces in e (nil for a new line: the canonical style).
+func (ed *editor) schemaValue(idx int, cur, orig schemaValues, e *docExpr) ([]byte, error) {
+	var raw []byte
+	kind := unstable.String
+	if e != nil {
+		raw, kind = ed.d.fm[e.valStart:e.valEnd], e.valKind
+	}
+	name := schemaKeys[idx]
+	var b []byte
+	var err error
+	switch idx {
+	case keyDate:
+		b, err = appendStyledDate(nil, raw, kind, cur.date, orig.date, ed.eol)
+	case keyDraft:
+		b = strconv.AppendBool(nil, cur.draft)
+	case keyArticleID:
+		b = appendStyledInt(nil, raw, cur.articleID)
+	case keyFeedItemID:
+		b = appendStyledInt(nil, raw, cur.feedItemID)
+	default:
+		v := map[int]string{keyTitle: cur.title, keySummary: cur.summary,
+			keyDescription: cur.description, keySourceLink: cur.sourceLink,
+			keyEnclosure: cur.enclosure, keyURL: cur.url, keyQRCode: cur.qrcode,
+			keySource: cur.source}[idx]
+		b, err = appendStyledString(nil, raw, v, ed.eol)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article: %s: %w", name, err)
+	}
+	return b, nil
+}

@@ -1,0 +1,704 @@
+package article
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// editCommand applies one line of a testdata/edits/*.edit file to a:
+//
+//	set KEY VALUE          schema key KEY gets the TOML value VALUE
+//	clear KEY              schema key KEY gets its zero value
+//	set params.A.B VALUE   Params["A"]["B"] = VALUE (tables made as needed)
+//	delete params.A.B      delete(Params["A"], "B")
+//	body VALUE             Body = VALUE, a TOML string
+//
+// Blank lines and lines starting with # are ignored.
+func editCommand(a *Article, line string) error {
+	verb, rest, _ := strings.Cut(line, " ")
+	key, val, _ := strings.Cut(rest, " ")
+	var v any
+	if val != "" || verb == "body" {
+		if verb == "body" {
+			val = rest
+		}
+		var m map[string]any
+		if err := toml.Unmarshal([]byte("v = "+val), &m); err != nil {
+			return fmt.Errorf("value %q: %w", val, err)
+		}
+		v = m["v"]
+	}
+	switch verb {
+	case "body":
+		a.Body = v.(string)
+		return nil
+	case "clear":
+		return setSchema(a, key, nil)
+	case "set", "delete":
+	default:
+		return fmt.Errorf("unknown verb %q", verb)
+	}
+	if path, ok := strings.CutPrefix(key, "params."); ok {
+		parts := strings.Split(path, ".")
+		if a.Params == nil {
+			a.Params = map[string]any{}
+		}
+		m := a.Params
+		for _, p := range parts[:len(parts)-1] {
+			sub, ok := m[p].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				m[p] = sub
+			}
+			m = sub
+		}
+		last := parts[len(parts)-1]
+		if verb == "delete" {
+			if _, ok := m[last]; !ok {
+				return fmt.Errorf("no key %s", key)
+			}
+			delete(m, last)
+		} else {
+			m[last] = v
+		}
+		return nil
+	}
+	if verb == "delete" {
+		return fmt.Errorf("delete of schema key %s: use clear", key)
+	}
+	return setSchema(a, key, v)
+}
+
+// setSchema sets schema key to v, or to its zero value for v == nil.
+func setSchema(a *Article, key string, v any) error {
+	str := func(p *string) error {
+		if v == nil {
+			*p = ""
+			return nil
+		}
+		s, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s: want a string, got %T", key, v)
+		}
+		*p = s
+		return nil
+	}
+	switch key {
+	case "title":
+		return str(&a.Title)
+	case "summary":
+		return str(&a.Summary)
+	case "description":
+		return str(&a.Description)
+	case "source_link":
+		return str(&a.SourceLink)
+	case "enclosure":
+		return str(&a.Enclosure)
+	case "url":
+		return str(&a.URL)
+	case "qrcode":
+		return str(&a.QRCode)
+	case "source":
+		return str(&a.Source)
+	case "draft":
+		b, _ := v.(bool)
+		a.Draft = b
+	case "article_id", "feed_item_id":
+		n, _ := v.(int64)
+		if key == "article_id" {
+			a.ArticleID = n
+		} else {
+			a.FeedItemID = n
+		}
+	case "date":
+		switch t := v.(type) {
+		case nil:
+			a.Date = time.Time{}
+		case time.Time:
+			a.Date = t
+		case toml.LocalDateTime:
+			a.Date = t.AsTime(time.UTC)
+		case toml.LocalDate:
+			a.Date = t.AsTime(time.UTC)
+		default:
+			return fmt.Errorf("date: want a date, got %T", v)
+		}
+	default:
+		return fmt.Errorf("unknown schema key %q", key)
+	}
+	return nil
+}
+
+// applyEdits parses src, applies the commands of script and encodes.
+func applyEdits(t testing.TB, src []byte, script string) (*Article, []byte) {
+	t.Helper()
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(t, err)
+	sc := bufio.NewScanner(strings.NewReader(script))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		require.NoError(t, editCommand(a, line), line)
+	}
+	out, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	return a, out
+}
+
+// TestEditsGolden runs every testdata/edits/NAME.edit on NAME.in.md and
+// compares the result with NAME.out.md (rewritten with -update). The
+// output must parse to the edited values, and must not be what the
+// canonical layout would give (so that a fallback cannot pass unseen).
+func TestEditsGolden(t *testing.T) {
+	scripts, err := filepath.Glob("testdata/edits/*.edit")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(scripts), 20)
+	for _, script := range scripts {
+		name := strings.TrimSuffix(script, ".edit")
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			src, err := os.ReadFile(name + ".in.md")
+			require.NoError(t, err)
+			edits, err := os.ReadFile(script)
+			require.NoError(t, err)
+			a, got := applyEdits(t, src, string(edits))
+			if *update {
+				require.NoError(t, os.WriteFile(name+".out.md", got, 0o644))
+			}
+			want, err := os.ReadFile(name + ".out.md")
+			require.NoError(t, err, "run go test -update to create it")
+			assert.Equal(t, string(want), string(got))
+
+			back, err := Parse(bytes.NewReader(got))
+			require.NoError(t, err)
+			requireSameArticle(t, a, back)
+			canon := *a
+			canon.DropSource()
+			c, err := canon.AppendEncoded(nil)
+			require.NoError(t, err)
+			assert.NotEqual(t, string(c), string(got), "the canonical layout")
+			// Encode of the output is the output.
+			again, err := back.AppendEncoded(nil)
+			require.NoError(t, err)
+			assert.Equal(t, string(got), string(again))
+		})
+	}
+}
+
+// TestEncodeUnmodifiedIsIdentity: every file under testdata that Parse
+// accepts comes back byte for byte.
+func TestEncodeUnmodifiedIsIdentity(t *testing.T) {
+	var files []string
+	for _, glob := range []string{"testdata/parse/*.md", "testdata/edits/*.md", "testdata/articles/*", "testdata/bench/*.md"} {
+		m, err := filepath.Glob(glob)
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		a, err := Parse(bytes.NewReader(src))
+		if err != nil {
+			continue
+		}
+		n++
+		var out bytes.Buffer
+		require.NoError(t, a.Encode(&out), f)
+		assert.Equal(t, string(src), out.String(), f)
+	}
+	require.Greater(t, n, 30)
+}
+
+func TestEncodeBodyEdits(t *testing.T) {
+	for _, tc := range []struct{ name, src, body, want string }{
+		{"separator kept", "+++\ntitle = 'x'\n+++\n\nold", "new", "+++\ntitle = 'x'\n+++\n\nnew"},
+		{"no separator", "+++\ntitle = 'x'\n+++\nold", "new", "+++\ntitle = 'x'\n+++\nnew"},
+		{"no separator, body starts with a blank line", "+++\ntitle = 'x'\n+++\nold", "\nnew", "+++\ntitle = 'x'\n+++\n\n\nnew"},
+		{"no line break after +++", "+++\ntitle = 'x'\n+++", "new", "+++\ntitle = 'x'\n+++\n\nnew"},
+		{"crlf, no line break after +++", "+++\r\ntitle = 'x'\r\n+++", "new", "+++\r\ntitle = 'x'\r\n+++\r\n\r\nnew"},
+		{"emptied", "+++\ntitle = 'x'\n+++\n\nold", "", "+++\ntitle = 'x'\n+++\n\n"},
+		{"trailing blanks on +++", "+++ \ntitle = 'x'\n+++\t\n\nold", "new", "+++ \ntitle = 'x'\n+++\t\n\nnew"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(tc.src))
+			require.NoError(t, err)
+			a.Body = tc.body
+			got, err := a.AppendEncoded(nil)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, string(got))
+			back, err := Parse(bytes.NewReader(got))
+			require.NoError(t, err)
+			assert.Equal(t, tc.body, back.Body)
+		})
+	}
+}
+
+func TestDropSourceAndFormat(t *testing.T) {
+	src := []byte("\uFEFF\r\n+++\r\n# c\r\ntitle='T'\r\nx = 1\r\n+++\r\nbody")
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(t, err)
+	lossless, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	assert.Equal(t, string(src), string(lossless))
+
+	a.DropSource()
+	canon, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	want := "+++\ntitle = \"T\"\ndate = \"\"\ndraft = false\nsummary = \"\"\ndescription = \"\"\nsource_link = \"\"\n" +
+		"enclosure = \"\"\narticle_id = 0\nfeed_item_id = 0\nurl = \"\"\nqrcode = \"\"\nsource = \"\"\nx = 1\n+++\n\nbody"
+	assert.Equal(t, want, string(canon))
+
+	f, err := Format(src)
+	require.NoError(t, err)
+	assert.Equal(t, want, string(f))
+	f2, err := Format(f)
+	require.NoError(t, err)
+	assert.Equal(t, string(f), string(f2), "idempotent")
+
+	_, err = Format([]byte("no front matter"))
+	require.ErrorIs(t, err, ErrNoFrontMatter)
+}
+
+// TestFormatCanonicalUnchanged: Format of the canonical files under
+// testdata/parse gives them back, and Format is idempotent on all.
+func TestFormatCanonicalUnchanged(t *testing.T) {
+	files, err := filepath.Glob("testdata/parse/*.md")
+	require.NoError(t, err)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		out, err := Format(src)
+		if err != nil {
+			continue
+		}
+		if strings.Contains(f, "canonical") {
+			assert.Equal(t, string(src), string(out), f)
+		}
+		again, err := Format(out)
+		require.NoError(t, err)
+		assert.Equal(t, string(out), string(again), f)
+	}
+}
+
+func TestEncodeEditErrors(t *testing.T) {
+	src := "+++\ntitle = 'x'\n[t]\na = 1\n+++\n"
+	for _, tc := range []struct {
+		name string
+		edit func(a *Article)
+	}{
+		{"invalid UTF-8 title", func(a *Article) { a.Title = "\xff" }},
+		{"invalid UTF-8 new key", func(a *Article) { a.Source = "\xff" }},
+		{"schema key in Params", func(a *Article) { a.Params["title"] = "y" }},
+		{"nil param", func(a *Article) { a.Params["t"].(map[string]any)["a"] = nil }},
+		{"nil in new table", func(a *Article) { a.Params["u"] = map[string]any{"b": nil} }},
+		{"date out of range", func(a *Article) { a.Date = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(src))
+			require.NoError(t, err)
+			tc.edit(a)
+			_, err = a.AppendEncoded(nil)
+			require.ErrorIs(t, err, ErrEncode)
+		})
+	}
+}
+
+// FuzzRoundTrip: Encode of an accepted input is the input; after one
+// random edit (a schema field set or cleared, a Params key changed, added
+// or deleted, or the body replaced), Parse of the output gives the edited
+// values, and every line of the input that held none of the edited keys is
+// still there, in order. Format of the input is idempotent.
+func FuzzRoundTrip(f *testing.F) {
+	var files []string
+	for _, glob := range []string{"testdata/parse/*.md", "testdata/edits/*.in.md"} {
+		m, err := filepath.Glob(glob)
+		require.NoError(f, err)
+		files = append(files, m...)
+	}
+	for i, name := range files {
+		src, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(src, uint16(i*7), "new value")
+		f.Add(src, uint16(i*13+1), "it's \"quoted\"\nand\r\n+++\ntwo lines")
+	}
+	f.Fuzz(func(t *testing.T, src []byte, pick uint16, val string) {
+		a, err := Parse(bytes.NewReader(src))
+		if err != nil {
+			return
+		}
+		out, err := a.AppendEncoded(nil)
+		require.NoError(t, err)
+		require.Equal(t, string(src), string(out))
+
+		formatted, err := Format(src)
+		require.NoError(t, err)
+		again, err := Format(formatted)
+		require.NoError(t, err)
+		require.Equal(t, string(formatted), string(again), "Format is idempotent")
+
+		touched := randomEdit(t, a, pick, val)
+		out, err = a.AppendEncoded(nil)
+		if err != nil {
+			require.ErrorIs(t, err, ErrEncode)
+			return
+		}
+		back, err := Parse(bytes.NewReader(out))
+		require.NoError(t, err, "output:\n%s", out)
+		requireSameArticle(t, a, back)
+		requireLinesKept(t, src, out, touched)
+	})
+}
+
+// randomEdit makes one edit to a, chosen by pick, and returns the byte
+// ranges of src that held the edited key.
+func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
+	s := &a.src
+	d, err := scanDoc([]byte(s.text[s.l.fmStart:s.l.fmEnd]))
+	require.NoError(t, err)
+	var touched [][2]int
+	touch := func(p []string, params bool) {
+		for i, e := range d.exprs {
+			switch {
+			case e.kind == unstable.KeyValue && !params && (len(e.path) != 1 || e.section >= 0):
+			case e.kind == unstable.KeyValue && (hasPrefix(e.path, p) || hasPrefix(p, e.path)):
+				touched = append(touched, [2]int{s.l.fmStart + e.start, s.l.fmStart + e.end})
+			case e.kind != unstable.KeyValue && hasPrefix(e.path, p):
+				touched = append(touched, [2]int{s.l.fmStart + e.start, s.l.fmStart + d.sectionEnd(i)})
+			}
+		}
+	}
+	n := int(pick >> 4)
+	switch op := pick % 16; {
+	case op < 12:
+		key := schemaKeys[op]
+		touch([]string{key}, false)
+		var v any
+		if n%3 != 0 { // a third of the edits clear the field
+			switch op {
+			case keyDate:
+				v = time.Date(1990+n%60, time.Month(1+n%12), 1+n%28, n%24, n%60, 0, n%3*5e8, time.FixedZone("", (n%27-13)*3600))
+			case keyDraft:
+				v = !a.Draft
+			case keyArticleID, keyFeedItemID:
+				v = int64(n*7919) - 5000
+			default:
+				v = val
+			}
+		}
+		require.NoError(t, setSchema(a, key, v))
+	case op < 15:
+		var leaves [][]string
+		var tables [][]string
+		var walk func(p []string, m map[string]any)
+		walk = func(p []string, m map[string]any) {
+			tables = append(tables, p)
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				q := append(p[:len(p):len(p)], k)
+				if sub, ok := m[k].(map[string]any); ok {
+					walk(q, sub)
+				} else {
+					leaves = append(leaves, q)
+				}
+			}
+		}
+		if a.Params == nil {
+			a.Params = map[string]any{}
+		}
+		walk(nil, a.Params)
+		get := func(p []string) map[string]any {
+			m := a.Params
+			for _, k := range p {
+				m = m[k].(map[string]any)
+			}
+			return m
+		}
+		switch {
+		case op == 12 && len(leaves) > 0: // change a value
+			p := leaves[n%len(leaves)]
+			touch(p, true)
+			if n%2 == 0 {
+				get(p[:len(p)-1])[p[len(p)-1]] = val
+			} else {
+				get(p[:len(p)-1])[p[len(p)-1]] = int64(len(val))
+			}
+		case op == 13 && len(tables) > 1: // delete a key or a table
+			all := append(leaves, tables[1:]...)
+			p := all[n%len(all)]
+			touch(p, true)
+			delete(get(p[:len(p)-1]), p[len(p)-1])
+		default: // add a key
+			p := tables[n%len(tables)]
+			key := fmt.Sprintf("new_%d", n)
+			if n%5 == 0 {
+				get(p)[key] = map[string]any{"x": val}
+			} else {
+				get(p)[key] = val
+			}
+		}
+	default:
+		a.Body = val
+		touched = append(touched, [2]int{s.l.fmEnd, len(s.text)})
+	}
+	return touched
+}
+
+// requireLinesKept checks that the lines of src outside the touched ranges
+// appear in out in the same order.
+func requireLinesKept(t *testing.T, src, out []byte, touched [][2]int) {
+	t.Helper()
+	outLines := strings.SplitAfter(string(out), "\n")
+	j := 0
+	for pos := 0; pos < len(src); {
+		end := len(src)
+		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
+			end = pos + i + 1
+		}
+		line := string(src[pos:end])
+		hit := false
+		for _, r := range touched {
+			if pos < r[1] && end > r[0] {
+				hit = true
+			}
+		}
+		pos = end
+		if hit {
+			continue
+		}
+		for j < len(outLines) && outLines[j] != line {
+			j++
+		}
+		require.Less(t, j, len(outLines), "line %q of the input is missing or out of order in:\n%s", line, out)
+		j++
+	}
+}
+
+func TestAppendStyledString(t *testing.T) {
+	for _, tc := range []struct{ raw, s, eol, want string }{
+		{`"old"`, "new", "\n", `"new"`},
+		{`'old'`, "new", "\n", `'new'`},
+		{`'old'`, `back\slash "q"`, "\n", `'back\slash "q"'`},
+		{`'old'`, "it's", "\n", `"it's"`},
+		{`'old'`, "tab\there", "\n", "'tab\there'"},
+		{`'old'`, "line\nbreak", "\n", `"line\nbreak"`},
+		{`'''old'''`, "a\nb", "\n", "'''a\nb'''"},
+		{"'''\nold'''", "a\nb", "\n", "'''\na\nb'''"},
+		{`'''old'''`, "\nlead", "\n", "'''\n\nlead'''"},
+		{`'''old'''`, "a\r\nb", "\r\n", "'''a\r\nb'''"},
+		{`'''old'''`, "a\nb", "\r\n", `"""a\nb"""`},
+		{`'''old'''`, "x\n+++\ny", "\n", "\"\"\"x\n\\u002B++\ny\"\"\""},
+		{`'''old'''`, "ends '", "\n", `"""ends '"""`},
+		{`"""old"""`, "say \"hi\"\n\\", "\n", "\"\"\"say \\\"hi\\\"\n\\\\\"\"\""},
+		{"\"\"\"\r\nold\"\"\"", "a\r\nb\nc\x01", "\r\n", "\"\"\"\r\na\r\nb\\nc\\u0001\"\"\""},
+		{`"""old"""`, "+++", "\n", `"""+++"""`},
+		{"\"\"\"\nold\"\"\"", "+++", "\n", "\"\"\"\n\\u002B++\"\"\""},
+		{``, "new\x7f", "\n", `"new\u007F"`},
+	} {
+		got, err := appendStyledString(nil, []byte(tc.raw), tc.s, tc.eol)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, string(got), "%q ← %q", tc.raw, tc.s)
+		var m map[string]any
+		doc := "v = " + string(got) + tc.eol
+		require.NoError(t, toml.Unmarshal([]byte(doc), &m), doc)
+		assert.Equal(t, tc.s, m["v"], doc)
+	}
+	_, err := appendStyledString(nil, []byte(`'x'`), "\xff", "\n")
+	require.ErrorIs(t, err, ErrEncode)
+}
+
+func TestAppendStyledInt(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		n    int64
+		want string
+	}{
+		{"7", 42, "42"},
+		{"0x1F", 255, "0xFF"},
+		{"0x1f", 255, "0xff"},
+		{"0o17", 8, "0o10"},
+		{"0b1", 5, "0b101"},
+		{"0x1F", -1, "-1"},
+		{"1_000", 1234567, "1_234_567"},
+		{"1_000", -1234, "-1_234"},
+		{"1_000", 12, "12"},
+		{"", 3, "3"},
+	} {
+		assert.Equal(t, tc.want, string(appendStyledInt(nil, []byte(tc.raw), tc.n)), tc.raw)
+	}
+}
+
+func TestAppendStyledDate(t *testing.T) {
+	utc := time.Date(2025, 7, 24, 14, 10, 31, 0, time.UTC)
+	midnight := time.Date(2025, 7, 25, 0, 0, 0, 0, time.UTC)
+	berlin := time.Date(2025, 7, 24, 16, 10, 31, 0, time.FixedZone("", 7200))
+	for _, tc := range []struct {
+		raw     string
+		kind    unstable.Kind
+		t, orig time.Time
+		want    string
+	}{
+		{`"2025-01-01T00:00:00Z"`, unstable.String, berlin, utc, `"2025-07-24T16:10:31+02:00"`},
+		{`'Tue, 11 Mar 2025 05:45:00 -0400'`, unstable.String, utc, utc, `'2025-07-24T14:10:31Z'`},
+		{`2025-01-01T00:00:00Z`, unstable.DateTime, berlin, utc, `2025-07-24T16:10:31+02:00`},
+		{`2025-01-01 00:00:00Z`, unstable.DateTime, utc, utc, `2025-07-24 14:10:31Z`},
+		{`2025-01-01`, unstable.LocalDate, midnight, utc, `2025-07-25`},
+		{`2025-01-01`, unstable.LocalDate, utc, utc, `2025-07-24T14:10:31`},
+		{`2025-01-01`, unstable.LocalDate, berlin, utc, `2025-07-24T16:10:31+02:00`},
+		{`2025-01-01T10:00:00`, unstable.LocalDateTime, utc, utc, `2025-07-24T14:10:31`},
+	} {
+		got, err := appendStyledDate(nil, []byte(tc.raw), tc.kind, tc.t, tc.orig, "\n")
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, string(got), tc.raw)
+	}
+	_, err := appendStyledDate(nil, []byte(`"x"`), unstable.String, time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), utc, "\n")
+	require.ErrorIs(t, err, ErrEncode)
+}
+
+// BenchmarkEncodeUnmodified encodes a parsed, unchanged sample-sized
+// article into a reused buffer: the work of a copy.
+func BenchmarkEncodeUnmodified(b *testing.B) {
+	src := benchArticle(b)
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(b, err)
+	buf := make([]byte, 0, 2*len(src))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if buf, err = a.AppendEncoded(buf[:0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCopyBaseline is the yardstick of BenchmarkEncodeUnmodified:
+// appending the file to a reused buffer.
+func BenchmarkCopyBaseline(b *testing.B) {
+	src := benchArticle(b)
+	buf := make([]byte, 0, 2*len(src))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		buf = append(buf[:0], src...)
+	}
+}
+
+// BenchmarkEncodeOneEdit encodes the sample-sized article after a change
+// of its title, and a hand-written file with comments and tables after a
+// change of one Params key in a table.
+func BenchmarkEncodeOneEdit(b *testing.B) {
+	messy, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
+	require.NoError(b, err)
+	for _, bc := range []struct {
+		name string
+		src  []byte
+		edit func(a *Article)
+	}{
+		{"sample/title", benchArticle(b), func(a *Article) { a.Title += " (updated)" }},
+		{"messy/param", messy, func(a *Article) { a.Params["seo"].(map[string]any)["noindex"] = true }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			a, err := Parse(bytes.NewReader(bc.src))
+			require.NoError(b, err)
+			bc.edit(a)
+			buf := make([]byte, 0, 2*len(bc.src))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bc.src)))
+			for b.Loop() {
+				if buf, err = a.AppendEncoded(buf[:0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFormat formats the sample-sized article and the messy file.
+func BenchmarkFormat(b *testing.B) {
+	messy, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
+	require.NoError(b, err)
+	for _, bc := range []struct {
+		name string
+		src  []byte
+	}{{"sample", benchArticle(b)}, {"messy", messy}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bc.src)))
+			for b.Loop() {
+				if _, err := Format(bc.src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestEditLinearTime: Encode after one edit, and Format, cost no more
+// than a few Parse calls of the same file at 10000 keys (290 KB of front
+// matter with comments and tables; 1000 keys, 28 KB, are logged too). Parse itself is
+// the yardstick because go-toml's decoder, which Parse, Format and Encode
+// all use, takes time quadratic in the number of keys of one table.
+func TestEditLinearTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	gen := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("+++\ntitle = 'T'   # c\ndraft = true\n")
+		for i := range n {
+			if i%(n/10) == 0 {
+				fmt.Fprintf(&b, "\n# section %d\n[t%d]\n", i, i)
+			}
+			fmt.Fprintf(&b, "k%d = 'value %d'  # note\n", i, i)
+		}
+		b.WriteString("+++\n\n<p>body</p>\n")
+		return []byte(b.String())
+	}
+	measure := func(f func()) time.Duration {
+		best := time.Duration(1 << 62)
+		for range 5 {
+			start := time.Now()
+			f()
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for _, n := range []int{1000, 10000} {
+		src := gen(n)
+		a, err := Parse(bytes.NewReader(src))
+		require.NoError(t, err)
+		a.Draft = false
+		a.Params["t0"].(map[string]any)["new"] = "x"
+		parse := measure(func() {
+			_, err := Parse(bytes.NewReader(src))
+			require.NoError(t, err)
+		})
+		edit := measure(func() {
+			_, err := a.AppendEncoded(nil)
+			require.NoError(t, err)
+		})
+		format := measure(func() {
+			_, err := Format(src)
+			require.NoError(t, err)
+		})
+		t.Logf("%d bytes: Parse %v, Encode after an edit %v (×%.1f), Format %v (×%.1f)", len(src),
+			parse, edit, float64(edit)/float64(parse), format, float64(format)/float64(parse))
+		if n == 10000 { // small sizes are all noise on a busy machine
+			assert.Less(t, float64(edit)/float64(parse), 16.0, "Encode after an edit")
+			assert.Less(t, float64(format)/float64(parse), 8.0, "Format")
+		}
+	}
+}
