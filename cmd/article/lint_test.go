@@ -107,7 +107,7 @@ func TestLintBadInput(t *testing.T) {
 	assert.Equal(t, 2, r.code, "I/O errors win over problems")
 	assert.Equal(t, "big.md: input too large: more than 16777216 bytes\n"+
 		"bin.md:1:1: no front matter: the first non-blank line is not +++\n"+
-		"empty.md:1:1: no front matter: the first non-blank line is not +++\n", r.stdout)
+		"empty.md:1:1: no front matter: the input is empty\n", r.stdout)
 	assert.Equal(t, "article lint: stat missing.md: no such file or directory\n"+
 		"article lint: stat missing-dir: no such file or directory\n", r.stderr)
 
