@@ -193,3 +193,13 @@ func TestLintProgress(t *testing.T) {
 	assert.Equal(t, 0, run(e, []string{"lint", dir}))
 	assert.Empty(t, stderr.String())
 }
+
+// The README's main job: lint of the bundled sample tree, whose expected
+// output the README shows. The tree holds one article twice (in UTC and
+// in IST), so lint finds its duplicate ids and url.
+func TestReadmeMainJob(t *testing.T) {
+	r := runBin(t, "../..", "", "lint", "testdata/articles")
+	assert.Equal(t, 1, r.code)
+	assert.Empty(t, r.stderr)
+	golden(t, "readme-lint.txt", r.stdout)
+}
