@@ -25,6 +25,19 @@ func TestLintClean(t *testing.T) {
 	assert.Equal(t, 1, r.code)
 	assert.Equal(t, "testdata/lint/clean/.drafts/broken.md:1:1: no front matter: the first non-blank line is not +++\n", r.stdout)
 
+	// -pattern and -strict-slug configure the url check.
+	r = runBin(t, "", "", "lint", "-pattern", "/:year/:id-:slug", "testdata/lint/clean/night-trains.md")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stdout, "testdata/lint/clean/night-trains.md:11:1: url: mismatch: ")
+	r = runBin(t, "", "", "lint", "-strict-slug", "testdata/lint/clean")
+	assert.Equal(t, runResult{"", "", 0}, r, "the slugs are the titles'")
+	// A url whose slug is not the title's: allowed, unless -strict-slug.
+	r = runBin(t, "", "", "lint", "testdata/lint/slug")
+	assert.Equal(t, runResult{"", "", 0}, r)
+	r = runBin(t, "", "", "lint", "-strict-slug", "testdata/lint/slug")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stdout, "testdata/lint/slug/old-slug.md:11:1: url: mismatch: ")
+
 	r = runBin(t, "", "", "lint", "-ext", "txt", "testdata/lint/clean")
 	assert.Equal(t, 1, r.code)
 	assert.Equal(t, "testdata/lint/clean/notes.txt:1:1: no front matter: the first non-blank line is not +++\n", r.stdout)
