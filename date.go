@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -55,16 +54,16 @@ func append2(b []byte, n int) []byte {
 	return strconv.AppendInt(b, int64(n), 10)
 }
 
-// ParseDate reads s as the date key of the front matter reads a string,
-// with dates without an offset read in loc (UTC if nil). It is
+// ParseDate reads a date string the way the date key of the front matter
+// does, with dates without an offset read in loc (UTC if nil). It is
 // Decoder{Location: loc}.ParseDate(s); see [Decoder.ParseDate] for the
 // forms accepted.
 func ParseDate(s string, loc *time.Location) (time.Time, error) {
 	return Decoder{Location: loc}.ParseDate(s)
 }
 
-// ParseDate reads s as the date key of the front matter reads a string: in
-// every layout of the list Hugo reads dates with (spf13/cast's) that names
+// ParseDate reads a date string the way the date key of the front matter
+// does with d's options: in every layout of the list Hugo reads dates with (spf13/cast's) that names
 // a full calendar date, with fractional seconds after the seconds where the
 // layout has seconds.
 //
@@ -109,8 +108,8 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 // hold for TOML date-times in the front matter and for Encode, so that what
 // one writes the other reads back equal.
 //
-// An empty string is the zero Time, and so is "0001-01-01T00:00:00Z";
-// Encode writes the zero Time as date = "". Errors wrap ErrDate and quote
+// An empty string is the zero Time, and "0001-01-01T00:00:00Z" is a Time
+// whose IsZero is true; Encode writes either as date = "". Errors wrap ErrDate and quote
 // at most the first 40 bytes of s.
 func (d Decoder) ParseDate(s string) (time.Time, error) {
 	return d.parseDate(s)
@@ -175,7 +174,7 @@ func (f dateFields) in(loc *time.Location) (time.Time, error) {
 	}
 	t := time.Date(f.year, time.Month(f.month), f.day, f.hour, f.min, f.sec, f.nsec, loc)
 	if _, off := t.Zone(); !validOffset(off) {
-		return time.Time{}, fmt.Errorf("the offset of %s at that time, %s, is not whole minutes from -23:59 to +23:59",
+		return time.Time{}, fmt.Errorf("the offset of zone %q at that time, %s, is not whole minutes from -23:59 to +23:59",
 			loc, formatOffset(off))
 	}
 	return t, nil
@@ -290,30 +289,13 @@ func (d Decoder) parseISO(s string) (time.Time, error) {
 	if len(rest) > maxZoneText {
 		return time.Time{}, errNotDate
 	}
-	var zone []string
-	switch {
-	case rest == "":
-	case rest[0] == ' ':
-		var buf [maxDateFields]string
-		var ends [maxDateFields]int
-		var ok bool
-		if zone, ok = splitFields(rest, &buf, &ends); !ok || len(zone) == 0 {
-			return time.Time{}, errNotDate
-		}
-	default:
-		// An offset written right after the time, then perhaps an
-		// abbreviation after a space.
-		first, second, spaced := strings.Cut(rest, " ")
-		if !isNumericZone(first) {
-			return time.Time{}, errNotDate
-		}
-		zone = []string{first}
-		if spaced {
-			if second == "" || strings.Contains(second, " ") {
-				return time.Time{}, errNotDate
-			}
-			zone = append(zone, second)
-		}
+	// The zone fields: an offset, an offset and its name, or a name. Only
+	// an offset may follow the time without a space.
+	var buf [maxDateFields]string
+	var ends [maxDateFields]int
+	zone, ok := splitFields(rest, &buf, &ends)
+	if !ok || rest != "" && len(zone) == 0 || rest != "" && rest[0] != ' ' && !isNumericZone(zone[0]) {
+		return time.Time{}, errNotDate
 	}
 	loc, err := d.zone(zone)
 	if err != nil {

@@ -64,9 +64,9 @@ func TestDateAgreementProperty(t *testing.T) {
 		}
 		return lo + r.IntN(hi-lo+1)
 	}
-	n := 20000
+	n := 5000
 	if testing.Short() {
-		n = 2000
+		n = 1000
 	}
 	for range n {
 		year := pick([]int{-1, 0, 1, 1969, 2016, 9999, 10000}, -20, 10020)

@@ -83,6 +83,9 @@ import (
 // which Parse reads back as the zero Time. Strings are TOML basic strings,
 // escaped only where TOML requires it (quotation mark, backslash and control
 // characters); the date is an RFC 3339 string in the offset Date carries.
+// Two dates therefore come back in another form than they were read in:
+// "0001-01-01T00:00:00Z" (the zero Time) as "", and an offset of -00:00
+// (which Parse reads as UTC) as Z.
 // The Params keys follow, sorted, plain values before tables, so that keys
 // outside the schema survive a round trip. Then comes the closing "+++", an
 // empty line and the body exactly as it is; an empty body is written as

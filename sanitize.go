@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -52,12 +53,21 @@ func Sanitize(body string) string {
 // s small strike strong tt u, whose attributes the HTML parser sorts by
 // name. Element and attribute names are lower case; line breaks are "\n".
 //
-// A body past the policy's limits of size or nesting depth, or whose cleaned
-// form would be past the size limit, comes back as its escaped text content
-// only, without any markup (see [Policy.SanitizeReport] for the error). A
-// body with no '<' and no '&' is not parsed: it is returned as it is, but
-// for the escaping and line breaks of the canonical form. Sanitize never
-// panics.
+// Text-only fallback: a body that cannot be cleaned safely comes back as
+// its escaped text content only, without any markup (and without the
+// content of script, style and the like). This happens when the body, or
+// its cleaned form, is longer than the policy's size limit
+// ([PolicyBuilder.MaxBodySize]; by default [DefaultMaxBodySize], four times
+// the most a [Decoder] reads by default, so that a body Parse accepts keeps
+// its markup unless cleaning makes it more than four times longer); when it
+// nests elements deeper than the depth limit ([PolicyBuilder.MaxDepth]);
+// and when the cleaned body does not settle, which takes an
+// [PolicyBuilder.OnElement] callback that is not idempotent
+// ([ErrUnstable]). Sanitize does not say it happened: use
+// [Policy.SanitizeReport], which returns the error and a report of one
+// [ChangeTextOnly]. A body with no '<' and no '&' is not parsed: it is
+// returned as it is, but for the escaping and line breaks of the canonical
+// form. Sanitize never panics.
 //
 // The output is stable (the guard against mutation XSS): parsed again, as
 // a browser will, it gives the tree that was checked, so that sanitising it
@@ -86,9 +96,11 @@ func (p *Policy) Sanitize(body string) string {
 // changes made, in the order of the body.
 //
 // If the body, or the cleaned body, is past the policy's limits, the
-// returned body is its text content only (as from Sanitize), the report is
-// nil and the error wraps [ErrBodyTooLarge] or [ErrTooDeep]. If the output
-// did not settle (see [ErrUnstable]) the same happens with that error.
+// returned body is its text content only (as from Sanitize), the report
+// holds one change of kind [ChangeTextOnly], at the start of the body,
+// whose Value is the error's message, and the error wraps [ErrBodyTooLarge]
+// or [ErrTooDeep]. If the output did not settle (see [ErrUnstable]) the
+// same happens with that error.
 //
 // Re-serialisation is not reported: escaping, quoting, line-break
 // normalisation, and the repairs the HTML parser makes to every input
@@ -96,7 +108,11 @@ func (p *Policy) Sanitize(body string) string {
 // misplaced content out of tables) change bytes but not what a browser
 // shows.
 func (p *Policy) SanitizeReport(body string) (string, Report, error) {
-	return p.run(body, true)
+	out, rep, err := p.run(body, true)
+	if err != nil {
+		rep = Report{{Kind: ChangeTextOnly, Value: shortValue(err.Error()), Line: 1, Column: 1}}
+	}
+	return out, rep, err
 }
 
 type pendingChange struct {
@@ -285,7 +301,7 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 		}
 	} else {
 		s.attrs = s.attrs[:0]
-		for _, a := range n.Attr {
+		for _, a := range s.limitAttrs(n) {
 			if a.Namespace != "" {
 				s.change(ChangeAttrRemoved, n, a.Namespace+":"+a.Key, a.Val)
 				continue
@@ -376,7 +392,7 @@ func (s *sanitizer) callbacks(n, parent *html.Node, rule *elemRule, depth int) A
 	if parent != nil {
 		ctx.Parent = parent.Data
 	}
-	for _, a := range n.Attr {
+	for _, a := range s.limitAttrs(n) {
 		if a.Namespace != "" {
 			s.change(ChangeAttrRemoved, n, a.Namespace+":"+a.Key, a.Val)
 			continue
@@ -403,6 +419,24 @@ func (s *sanitizer) callbacks(n, parent *html.Node, rule *elemRule, depth int) A
 	}
 	s.attrs = append(s.attrs[:0], ctx.attrs...)
 	return act
+}
+
+// limitAttrs returns the attributes of n up to the policy's limit, and
+// reports the others as one change.
+func (s *sanitizer) limitAttrs(n *html.Node) []html.Attribute {
+	limit := cmp.Or(s.d.maxAttrs, DefaultMaxAttrs)
+	if len(n.Attr) <= limit {
+		return n.Attr
+	}
+	if s.report {
+		first := n.Attr[limit]
+		key := first.Key
+		if first.Namespace != "" {
+			key = first.Namespace + ":" + key
+		}
+		s.changes = append(s.changes, pendingChange{ChangeAttrLimit, n, key, strconv.Itoa(len(n.Attr) - limit)})
+	}
+	return n.Attr[:limit]
 }
 
 func (s *sanitizer) attr(key string) (string, bool) {
