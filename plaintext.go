@@ -76,6 +76,9 @@ type plainWriter struct {
 
 // text appends the text s, collapsing its white space.
 func (w *plainWriter) text(s string, pre bool) {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	for i := 0; i < len(s); {
 		switch s[i] {
 		case ' ', '\t', '\f', '\r':
@@ -94,9 +97,17 @@ func (w *plainWriter) text(s string, pre bool) {
 			i++
 			continue
 		}
+		// A run of words with single spaces between them is written as
+		// it is.
 		j := i + 1
-		for j < len(s) && !isPlainSpecial(s[j]) {
-			j++
+		for j < len(s) {
+			if !isPlainSpecial(s[j]) {
+				j++
+			} else if s[j] == ' ' && j+1 < len(s) && !isPlainSpecial(s[j+1]) {
+				j += 2
+			} else {
+				break
+			}
 		}
 		if w.b.Len() > 0 {
 			switch {
@@ -107,11 +118,7 @@ func (w *plainWriter) text(s string, pre bool) {
 			}
 		}
 		w.brk, w.space = false, false
-		run := s[i:j]
-		if !utf8.ValidString(run) {
-			run = strings.ToValidUTF8(run, "\uFFFD")
-		}
-		w.b.WriteString(run)
+		w.b.WriteString(s[i:j])
 		i = j
 	}
 }

@@ -47,11 +47,7 @@ import (
 // that a fix is noticed) and must still be in README.md (so that the list
 // does not go stale): when README.md is corrected, empty this list in the
 // same commit. It does not apply to a file named by ARTICLE_README.
-var readmeKnownBad = map[string]string{
-	"bcc57ff7b67a": "quick start: `…` does not compile; with it replaced, a nil Article is dereferenced when the error is not a *ParseError, and an error without a key prints as \"1:1: : no front matter\"",
-	"4e63574d0de3": "options: undefined nyc and r; short, clean and out declared and not used",
-	"3df1719d4da0": "custom policy: p declared and not used",
-}
+var readmeKnownBad = map[string]string{}
 
 // readmeImports are the packages a wrapped block may use, by name.
 var readmeImports = map[string]string{
