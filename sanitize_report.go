@@ -364,7 +364,7 @@ func nodeAttrSet(attrs []html.Attribute) attrSet {
 			h = (h ^ ':') * fnvPrime
 		}
 		h = fnvLower(h, a.Key)
-		h = (h ^ 0) * fnvPrime
+		h *= fnvPrime // a 0 byte between name and value
 		set.hash += mix(fnvValue(h, a.Val))
 	}
 	return set
@@ -381,7 +381,7 @@ func fnvValue(h uint64, v string) uint64 {
 // tokenizer has lower-cased), as nodeAttrSet computes it.
 func tokAttrHash(key, val []byte) uint64 {
 	h := fnvBytes(fnvOffset, key)
-	h = (h ^ 0) * fnvPrime
+	h *= fnvPrime // a 0 byte between name and value
 	return mix(fnvBytes(h, val))
 }
 
