@@ -23,8 +23,9 @@ var embedAllowFeatures = nameSet("accelerometer", "autoplay", "clipboard-write",
 
 // AllowEmbeds allows iframe elements whose src is an https URL on one of
 // hosts (exact host names, such as "www.youtube-nocookie.com",
-// "www.youtube.com" or "player.vimeo.com"; no port, no user information),
-// on top of the hosts allowed by earlier calls. An iframe is then kept
+// "www.youtube.com" or "player.vimeo.com"), on top of the hosts allowed by
+// earlier calls. A name that is not a host name (with a scheme, port,
+// path or user information) is a [*PolicyError]. An iframe is then kept
 // with only these attributes:
 //
 //	src              the https URL on a listed host
@@ -51,7 +52,8 @@ var embedAllowFeatures = nameSet("accelerometer", "autoplay", "clipboard-write",
 func (b *PolicyBuilder) AllowEmbeds(hosts ...string) *PolicyBuilder {
 	for _, h := range hosts {
 		h = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(h)), ".")
-		if h == "" || strings.ContainsAny(h, ":/@?# ") {
+		if h == "" || strings.ContainsAny(h, ":/@?#\\ ") {
+			b.fail("AllowEmbeds", h, "not a host name (no scheme, port, path or user)")
 			continue
 		}
 		if b.d.news.embedHosts == nil {

@@ -55,14 +55,15 @@ func (b *PolicyBuilder) DemoteH1(on bool) *PolicyBuilder {
 // window's property of that name in the page's scripts, whereas no
 // property starts with "user-content-". An id or name that is empty, holds
 // ASCII white space or is longer than 256 bytes is removed. The prefix must
-// be an ASCII letter followed by letters, digits, '-' and '_'; PrefixIDs
-// with any other prefix, "" included, turns prefixing off (ids the policy
+// be an ASCII letter followed by letters, digits, '-' and '_' (another is
+// a [*PolicyError]); PrefixIDs("") turns prefixing off (ids the policy
 // allows are then kept as written, which lets a body clobber the page's
 // globals). Prefixing does not allow id or name by itself: allow them with
 // [PolicyBuilder.AllowAttrs]. [ArticlePolicy] allows id everywhere and
 // name on a, with the prefix "user-content-", as GitHub does.
 func (b *PolicyBuilder) PrefixIDs(prefix string) *PolicyBuilder {
-	if !validIDPrefix(prefix) {
+	if prefix != "" && !validIDPrefix(prefix) {
+		b.fail("PrefixIDs", prefix, "not a letter followed by letters, digits, '-' and '_'")
 		prefix = ""
 	}
 	b.d.news.idPrefix = prefix

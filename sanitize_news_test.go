@@ -179,8 +179,10 @@ func TestPrefixIDs(t *testing.T) {
 
 	off := ArticlePolicy().Builder().PrefixIDs("").Policy()
 	assert.Equal(t, `<p id="fn1">x</p>`, off.Sanitize(`<p id="fn1">x</p>`))
-	bad := ArticlePolicy().Builder().PrefixIDs("1 bad").Policy()
-	assert.Equal(t, `<p id="fn1">x</p>`, bad.Sanitize(`<p id="fn1">x</p>`))
+	_, err := ArticlePolicy().Builder().PrefixIDs("1 bad").Build()
+	var pe *PolicyError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "PrefixIDs", pe.Method)
 
 	custom := NewPolicy().AllowElements("p").AllowAttrs("id").Globally().PrefixIDs("art-").Policy()
 	assert.Equal(t, `<p id="art-x">x</p>`, checkStable(t, custom, `<p id="x">x</p>`))
@@ -209,11 +211,15 @@ func TestEmbeds(t *testing.T) {
 	// ArticlePolicy, and a policy with embeds refused again, drop every
 	// iframe.
 	assert.Equal(t, ``, ArticlePolicy().Sanitize(`<iframe src="https://www.youtube.com/embed/x"></iframe>`))
-	assert.Equal(t, ``, ArticlePolicy().Builder().AllowEmbeds("", "evil.example:443", "a/b").Policy().
+	assert.Equal(t, ``, ArticlePolicy().Builder().AllowEmbeds().Policy().
 		Sanitize(`<iframe src="https://www.youtube.com/embed/x"></iframe>`))
+	_, err = ArticlePolicy().Builder().AllowEmbeds("www.youtube.com:443", "https://player.vimeo.com/").Build()
+	var pe *PolicyError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "AllowEmbeds", pe.Method)
 	// AllowElements cannot let an iframe through.
-	assert.Equal(t, ``, ArticlePolicy().Builder().AllowElements("iframe").Policy().
-		Sanitize(`<iframe src="https://www.youtube.com/embed/x"></iframe>`))
+	_, err = ArticlePolicy().Builder().AllowElements("iframe").Build()
+	require.Error(t, err)
 	// Without https allowed, no embed passes.
 	noHTTPS := p.Builder().RemoveURLSchemes("https").Policy()
 	assert.Equal(t, ``, noHTTPS.Sanitize(`<iframe src="https://www.youtube.com/embed/x"></iframe>`))
