@@ -78,7 +78,7 @@ func check(r *run, i int, p *page, xnetBody string) []string {
 	}
 	fetched := fetchedURLs(xnodes, r.pageURL(i))
 	for _, u := range res.requests {
-		if !fetched[u] && u != r.base+"/favicon.ico" {
+		if !fetched[u] && u != r.base+"/favicon.ico" && !mediaControlIcon(u, xnodes) {
 			problems = append(problems, "request nothing kept explains: "+u)
 		}
 	}
@@ -93,7 +93,7 @@ func check(r *run, i int, p *page, xnetBody string) []string {
 // TestSanitisedOutputInChromium loads what the sanitiser makes of every xss
 // vector, sanitiser golden, FuzzSanitize corpus entry and differential.tsv
 // input (and the stored golden outputs) in headless Chromium. No marker may
-// fire, no URL may resolve to a scheme other than http, https or mailto, no
+// fire, no URL may resolve to a scheme other than http, https, mailto or tel, no
 // request may be made but for the images kept, Chromium's DOM must be
 // x/net's tree, and the output must be its own fixpoint.
 func TestSanitisedOutputInChromium(t *testing.T) {

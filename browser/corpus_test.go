@@ -62,6 +62,11 @@ func goldenInputs(t *testing.T) (inputs, outputs []input) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	news, err := filepath.Glob(filepath.Join(dir, "news", "*.html")) // issue 14's bodies
+	if err != nil {
+		t.Fatal(err)
+	}
+	names = append(names, news...)
 	for _, path := range names {
 		data, err := os.ReadFile(path)
 		if err != nil {

@@ -15,7 +15,7 @@
 // headless Chromium whose every other host fails to resolve. It fails if a
 // marker fires (a call to alert, confirm, prompt or print, a write to
 // document.title or top.x, a request that no kept image explains), if a
-// kept URL resolves to a scheme other than http, https or mailto in
+// kept URL resolves to a scheme other than http, https, mailto or tel in
 // Chromium, if Chromium's DOM differs from x/net's tree of the same output
 // (element names and namespaces, attributes, nesting, text), or if the
 // output does not sanitise to itself. Elements are provoked first: every

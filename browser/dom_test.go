@@ -172,14 +172,17 @@ func (d *domNode) String() string {
 // fetchedURLs lists the URLs a browser may fetch for a tree the sanitiser
 // kept, resolved against base: img src and every srcset candidate. These
 // requests are expected; any other is a marker.
+// fetchingElements load their src (and srcset, poster) when kept.
+var fetchingElements = map[string]bool{"img": true, "video": true, "audio": true, "source": true, "track": true}
+
 func fetchedURLs(nodes []*html.Node, base string) map[string]bool {
 	urls := map[string]bool{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Namespace == "" && n.Data == "img" {
+		if n.Type == html.ElementNode && n.Namespace == "" && fetchingElements[n.Data] {
 			for _, a := range n.Attr {
 				switch a.Key {
-				case "src":
+				case "src", "poster":
 					urls[resolve(base, a.Val)] = true
 				case "srcset":
 					for _, u := range srcsetURLs(a.Val) {
@@ -237,4 +240,30 @@ func srcsetURLs(v string) []string {
 		}
 	}
 	return urls
+}
+
+// mediaControlIcon reports whether u, a request seen while a page loaded,
+// is one of the SVG icons Chromium's own media controls load as data: URLs
+// (from the browser, not the page) when the output keeps a video or audio
+// element with controls.
+func mediaControlIcon(u string, nodes []*html.Node) bool {
+	if !strings.HasPrefix(u, "data:image/svg+xml") {
+		return false
+	}
+	var found bool
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Namespace == "" && (n.Data == "video" || n.Data == "audio") {
+			for _, a := range n.Attr {
+				found = found || a.Key == "controls"
+			}
+		}
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return found
 }

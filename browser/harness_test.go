@@ -59,7 +59,7 @@ const hookJS = `(() => {
 // inline handlers listen for (not bubbling, so that no link is followed),
 // and links whose href Chromium parses as javascript: are clicked. It
 // returns every URL-bearing attribute whose scheme, as Chromium resolves
-// it, is not http, https or mailto.
+// it, is not http, https, mailto or tel.
 const pokeJS = `(() => {
   // The URLs of a srcset value, as the HTML standard's parser reads them
   // (and srcsetURLs in dom_test.go): a URL runs to whitespace, descriptors
@@ -106,7 +106,7 @@ const pokeJS = `(() => {
       for (const p of parts) {
         let scheme;
         try { scheme = new URL(p, document.baseURI).protocol; } catch (e) { continue; }
-        if (!["http:", "https:", "mailto:"].includes(scheme)) bad.push(el.localName + "@" + name + "=" + scheme);
+        if (!["http:", "https:", "mailto:", "tel:"].includes(scheme)) bad.push(el.localName + "@" + name + "=" + scheme);
       }
     }
   }
