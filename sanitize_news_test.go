@@ -242,3 +242,21 @@ func TestChangeKindStringNews(t *testing.T) {
 		assert.NotContains(t, k.String(), "ChangeKind(")
 	}
 }
+
+// TestValidateNewsBody: Validate accepts a news body whose only changes
+// keep its meaning, and still reports a link whose text names another
+// host, and a removal.
+func TestValidateNewsBody(t *testing.T) {
+	a, _ := parseFile(t, "testdata/articles/green-shipping.md")
+	require.NoError(t, a.Validate())
+	b := *a
+	b.Body = `<h1>Ships</h1><p id="fnref1">Fuel use fell.<sup><a href="#fn1" rel="nofollow">1</a></sup></p>` +
+		`<p><img src="data:image/gif;base64,R0lG" data-src="https://img.example/a.jpg" alt="a ship"></p>` +
+		`<ol><li id="fn1">Port data. <a href="tel:+15551234567" rel="nofollow">Call</a></li></ol>`
+	require.NoError(t, testValidator().Validate(&b))
+
+	b.Body += `<p><a href="https://evil.example/" rel="nofollow">https://port.example/</a></p>`
+	err := testValidator().Validate(&b)
+	require.ErrorIs(t, err, ErrUnsafeHTML)
+	assert.Contains(t, err.Error(), "link text flagged")
+}
