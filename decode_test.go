@@ -41,6 +41,19 @@ var generalShapes = []string{
 	"a = [\n  1, # one\n  2,\n]", "x = {a = 1,}", "x = {\n a = 1\n}",
 	"a = 1\nb = =", "a = \"unterminated", "a = 1 b = 2", "[t\na = 1", "a = [1, 2", "= 1", "a = 01", "a = 1__0", "a = \"\\q\"",
 	"title = \"t\"\n[extra]\ntitle = \"x\"", "k = 1\nk2 = 2\n[tables.a]\nk = 1\n[tables.b]\nk = 2",
+	"a = 1\r\nb = 'x' # c\r\nc = true\n\td = 0\ne = \"\\t\"\na = 2", "a = 1\na = 'x'", "a = 1 # é\nb = 2",
+	"[t]\nx = 1\nx = 2", "title = 1", "x = 1\ntitle = \"t\"\ntitle = \"u\"",
+	manyTables(40, "[t%d]\nx = %d\n") + "[t3]\n", manyTables(40, "[[a]]\nb.c%d = %d\n") + "[a.b]\n",
+	manyTables(30, "[a.t%d]\nx.y = %d\n") + "[a.t7.x]\n", manyTables(30, "x%d = {a.b = %d}\n") + "x3.a.c = 1\n",
+}
+
+// manyTables repeats format (with %d twice) for 0 … n-1.
+func manyTables(n int, format string) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i, i)
+	}
+	return b.String()
 }
 
 func TestGeneralMatchesGoToml(t *testing.T) {
@@ -62,6 +75,17 @@ func checkGeneralMatchesGoToml(t *testing.T, fm string) {
 	}
 	var a Article
 	ours := Decoder{}.decodeGeneral(&a, src, l)
+	// Parse, where the fast path decodes the first lines and hands the
+	// rest to the general decoder, gives the same result.
+	full, fullErr := Decoder{}.decode(src)
+	if ours != nil {
+		require.Error(t, fullErr)
+		require.Equal(t, ours.Error(), fullErr.Error())
+	} else {
+		require.NoError(t, fullErr, "%s", fm)
+		a.Body = full.Body
+		requireSameArticle(t, &a, full)
+	}
 	var m map[string]any
 	theirs := toml.Unmarshal([]byte(src[l.fmStart:l.fmEnd]), &m)
 	if ours != nil {
@@ -220,7 +244,18 @@ func TestHugeDottedKeys(t *testing.T) {
 		assert.Less(t, len(err.Error()), 200)
 		assert.Less(t, elapsed, 2*time.Second)
 	}
+	// After schema keys the fast path decoded, positions still count from
+	// the top of the file.
+	_, err := Parse(strings.NewReader("+++\ntitle = \"t\"\n\n  " + parts + " = 1\n+++\n"))
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, [2]int{4, 3}, [2]int{pe.Line, pe.Column})
+	_, err = Parse(strings.NewReader("+++\ntitle = \"t\"\n\n  " + dotted101 + " = 1\n+++\n"))
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, [2]int{4, 3}, [2]int{pe.Line, pe.Column})
 }
+
+var dotted101 = strings.TrimSuffix(strings.Repeat("a.", MaxNesting+1), ".")
 
 // TestErrorsQuoteShortPrefixes: a huge key or value gives a short message.
 func TestErrorsQuoteShortPrefixes(t *testing.T) {

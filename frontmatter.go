@@ -365,6 +365,10 @@ var schemaKeys = [numKeys]string{
 // schemaIndex returns the index of a schema key, or -1. Keys are
 // case-sensitive.
 func schemaIndex(k []byte) int {
+	// Most keys outside the schema differ in length or first letter.
+	if len(k) < 3 || len(k) > 12 || schemaFirst[k[0]] == 0 {
+		return -1
+	}
 	for i, s := range schemaKeys {
 		if string(k) == s {
 			return i
@@ -372,3 +376,11 @@ func schemaIndex(k []byte) int {
 	}
 	return -1
 }
+
+// schemaFirst marks the first letters of the schema keys.
+var schemaFirst = func() (t [256]byte) {
+	for _, k := range schemaKeys {
+		t[k[0]] = 1
+	}
+	return t
+}()
