@@ -46,7 +46,8 @@ import (
 // Encode(Parse(x)) == x. Encode fails with ErrEncode, writing nothing, if a
 // string is not valid UTF-8, Date's year is outside 0000 to 9999 or its
 // offset has seconds, or a Params key repeats a schema key or holds a value
-// TOML cannot represent (nil, for instance).
+// TOML cannot represent (nil, for instance) or nested deeper than
+// MaxNesting, the depth Parse accepts.
 func (a *Article) Encode(w io.Writer) error {
 	b, err := a.AppendEncoded(make([]byte, 0, a.encodedSizeHint()))
 	if err != nil {

@@ -47,7 +47,12 @@ type Decoder struct {
 //
 // Errors about the content of the front matter are [*ParseError] values
 // with the line and column in the file; the sentinel errors ErrNoFrontMatter,
-// ErrUnterminated and ErrTooLarge tell the other failures apart.
+// ErrUnterminated and ErrTooLarge tell the other failures apart. Keys
+// outside the schema go to Params with the types go-toml/v2 gives them in
+// a map[string]any, and the same TOML rules; Params may nest at most
+// MaxNesting levels (ErrNestingTooDeep beyond). Time is linear in the size
+// of the input, whatever its shape. Error messages quote at most a short
+// prefix of a key or value.
 func Parse(r io.Reader) (*Article, error) {
 	return Decoder{}.Decode(r)
 }
