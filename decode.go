@@ -3,6 +3,7 @@ package article
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -209,7 +210,8 @@ func (s *decodeState) expressionEnd(text string, e *unstable.Node) int {
 
 // plainLine reads the line at offset i of text (the front matter from
 // s.base on) if it is blank, a comment, or a bare key that is not a schema
-// key with a one-line string, a decimal integer or a boolean, and returns
+// key with a plain value (see plainScalar) or a one-line array of them,
+// and returns
 // the start of the next line. On anything else, and on any error, it
 // reports false, and the parser reads the line; what it reads, it reads as
 // go-toml does (FuzzGeneralMatchesGoToml).
@@ -239,27 +241,22 @@ func (s *decodeState) plainLine(text string, i int) (int, bool) {
 	if i = skipBlanks(text, i+1); i == len(text) {
 		return 0, false
 	}
+	level := s.tables[s.cur].level + 1
+	if level+1 > MaxNesting {
+		return 0, false
+	}
 	var v any
-	switch c := text[i]; {
-	case c == '"' || c == '\'':
-		str, next, ok := scanSimpleString(text, i)
-		if !ok {
-			return 0, false
-		}
-		v, i = str, next
-	case c == 't' && strings.HasPrefix(text[i:], "true"):
-		v, i = true, i+4
-	case c == 'f' && strings.HasPrefix(text[i:], "false"):
-		v, i = false, i+5
-	default:
-		n, next, ok := scanSimpleInt(text, i, true)
-		if !ok {
-			return 0, false
-		}
-		v, i = n, next
+	var ok bool
+	if text[i] == '[' {
+		v, i, ok = plainArray(text, i)
+	} else {
+		v, i, ok = plainScalar(text, i)
+	}
+	if !ok {
+		return 0, false
 	}
 	next := endOfLine(text, i)
-	if next < 0 || s.tables[s.cur].level+1 > MaxNesting {
+	if next < 0 {
 		return 0, false
 	}
 	m := s.tableMap(s.cur)
@@ -527,4 +524,71 @@ func (s *decodeState) readDate(v *unstable.Node) (time.Time, error) {
 		return parseTOMLDateTime(v.Data, v.Kind, s.d.location())
 	}
 	return time.Time{}, fmt.Errorf("%w: expected a date, got %s", ErrType, kindNames[v.Kind])
+}
+
+// plainScalar reads a plain value at offset i of text: a one-line string
+// with at most the escapes scanSimpleString handles, a decimal integer
+// without sign or underscores, a float of the form 12.34, or a boolean.
+// It returns the value as go-toml decodes it and the offset after it.
+func plainScalar(text string, i int) (any, int, bool) {
+	switch c := text[i]; {
+	case c == '"' || c == '\'':
+		str, next, ok := scanSimpleString(text, i)
+		return str, next, ok
+	case c == 't' && strings.HasPrefix(text[i:], "true"):
+		return true, i + 4, true
+	case c == 'f' && strings.HasPrefix(text[i:], "false"):
+		return false, i + 5, true
+	}
+	start := i
+	n, i, ok := scanSimpleInt(text, i, true)
+	if !ok {
+		return nil, 0, false
+	}
+	if i == len(text) || text[i] != '.' {
+		return n, i, true
+	}
+	j := i + 1
+	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j == i+1 || j < len(text) && (text[j] == 'e' || text[j] == 'E' || text[j] == '_') {
+		return nil, 0, false
+	}
+	f, err := strconv.ParseFloat(text[start:j], 64)
+	if err != nil {
+		return nil, 0, false
+	}
+	return f, j, true
+}
+
+// plainArray reads a one-line array of plain values, without comments,
+// at offset i of text (at its '[').
+func plainArray(text string, i int) ([]any, int, bool) {
+	var buf [16]any
+	elems := buf[:0]
+	i = skipBlanks(text, i+1)
+	for {
+		if i == len(text) {
+			return nil, 0, false
+		}
+		if text[i] == ']' {
+			break
+		}
+		v, next, ok := plainScalar(text, i)
+		if !ok {
+			return nil, 0, false
+		}
+		elems = append(elems, v)
+		if i = skipBlanks(text, next); i < len(text) && text[i] == ',' {
+			i = skipBlanks(text, i+1)
+			continue
+		}
+		if i == len(text) || text[i] != ']' {
+			return nil, 0, false
+		}
+	}
+	arr := make([]any, len(elems))
+	copy(arr, elems)
+	return arr, i + 1, true
 }

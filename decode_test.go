@@ -43,6 +43,9 @@ var generalShapes = []string{
 	"a = 1\nb = =", "a = \"unterminated", "a = 1 b = 2", "[t\na = 1", "a = [1, 2", "= 1", "a = 01", "a = 1__0", "a = \"\\q\"",
 	"title = \"t\"\n[extra]\ntitle = \"x\"", "k = 1\nk2 = 2\n[tables.a]\nk = 1\n[tables.b]\nk = 2",
 	"a = 1\r\nb = 'x' # c\r\nc = true\n\td = 0\ne = \"\\t\"\na = 2", "a = 1\na = 'x'", "a = 1 # é\nb = 2",
+	"a = [1, 'x', \"y\\n\", true, 2.5,]\nb = [ ]\nc = []\nd = [0.1, 10.25, 0.0]", "a = [1,,2]", "a = [1 2]", "a = [1] x",
+	"a = 1.5e3\nb = 1.5E-3\nc = 1_0.5", "a = 01.5", "a = 1.", "a = 1._5", "a = 1.5_0", "a = [1, [2]]", "a = [1, # c\n 2]",
+	"a = 123456789012345678901234.5", "a = 12345678901234567.5", "a = 0.1000000000000000055511151231257827",
 	"[t]\nx = 1\nx = 2", "title = 1", "x = 1\ntitle = \"t\"\ntitle = \"u\"",
 	manyTables(40, "[t%d]\nx = %d\n") + "[t3]\n", manyTables(40, "[[a]]\nb.c%d = %d\n") + "[a.b]\n",
 	manyTables(30, "[a.t%d]\nx.y = %d\n") + "[a.t7.x]\n", manyTables(30, "x%d = {a.b = %d}\n") + "x3.a.c = 1\n",
@@ -279,9 +282,6 @@ func TestErrorsQuoteShortPrefixes(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnknownKey)
 	assert.Less(t, len(err.Error()), 300)
 }
-
-// oneLineKeys returns about size bytes of one-line keys k0 = 0 ….
-func oneLineKeys(size int) string { return keysOfShape(size, "k%d = %d\n") }
 
 // keysOfShape repeats format, which takes the index twice, for 0, 1, …
 // until there are size bytes.
