@@ -23,7 +23,8 @@ type decodeState struct {
 	p     unstable.Parser
 	keys
 	seen   [numKeys]bool
-	expr   *unstable.Node // the expression being decoded, for errors
+	expr   *unstable.Node // the expression being decoded, for errors; nil on a plain line
+	names  []string       // scratch: the parts of a header
 	valErr error          // the first value error of expr, reported after key errors
 }
 
@@ -143,7 +144,8 @@ func (s *decodeState) release() {
 	big := len(s.fm) > maxPooledFrontMatter || len(s.tables) > 256 || len(s.named) > 256
 	s.p.Reset(nil)
 	clear(s.tables)
-	*s = decodeState{p: s.p, keys: keys{tables: s.tables[:0], named: s.named}}
+	clear(s.names[:cap(s.names)])
+	*s = decodeState{p: s.p, keys: keys{tables: s.tables[:0], named: s.named}, names: s.names[:0]}
 	if big {
 		return
 	}
@@ -226,6 +228,8 @@ func (s *decodeState) plainLine(text string, i int) (int, bool) {
 	case '\r', '#':
 		next := endOfLine(text, i)
 		return next, next >= 0
+	case '[':
+		return s.plainHeader(text, i)
 	}
 	start := i
 	for i < len(text) && isBareKeyChar(text[i]) {
@@ -313,7 +317,12 @@ func (s *decodeState) header(e *unstable.Node) error {
 	if s.d.DisallowUnknownKeys {
 		return s.errorAt(s.nodeOffset(first), shortString(string(first.Data)), ErrUnknownKey)
 	}
-	return s.openTable(it, e.Kind == unstable.ArrayTable)
+	names := s.names[:0]
+	for it := e.Key(); it.Next(); {
+		names = append(names, s.keyName(it.Node()))
+	}
+	s.names = names
+	return s.openTable(names, e.Kind == unstable.ArrayTable)
 }
 
 // schemaTableError reports title.x = 1, [title] or [[title]]: a schema key
@@ -347,6 +356,9 @@ func (s *decodeState) exprKey() (int, string) {
 // keyError reports a key defined twice, or a table and a value at the same
 // key, at the key of the current expression, as go-toml does.
 func (s *decodeState) keyError(format, name string, args ...any) error {
+	if s.expr == nil {
+		return errPlain
+	}
 	off, key := s.exprKey()
 	err := ErrDuplicateKey
 	if format != "key %s is already defined" {
@@ -357,6 +369,9 @@ func (s *decodeState) keyError(format, name string, args ...any) error {
 
 // depthError reports nesting beyond MaxNesting at the current expression.
 func (s *decodeState) depthError() error {
+	if s.expr == nil {
+		return errPlain
+	}
 	off, key := s.exprKey()
 	return s.errorAt(off, key, fmt.Errorf("%w: more than %d levels", ErrNestingTooDeep, MaxNesting))
 }
@@ -524,6 +539,56 @@ func (s *decodeState) readDate(v *unstable.Node) (time.Time, error) {
 		return parseTOMLDateTime(v.Data, v.Kind, s.d.location())
 	}
 	return time.Time{}, fmt.Errorf("%w: expected a date, got %s", ErrType, kindNames[v.Kind])
+}
+
+// errPlain is what key errors are on a plain line: the parser reads the
+// line again and reports the error with its position. (The tables a plain
+// header created before it failed are the ones the parser's pass would
+// create too.)
+var errPlain = errors.New("not a plain line")
+
+// plainHeader reads a header of bare keys, such as [extra] or
+// [[extra.links]], at offset i of text (at its '[').
+func (s *decodeState) plainHeader(text string, i int) (int, bool) {
+	array := strings.HasPrefix(text[i:], "[[")
+	j := i + 1
+	if array {
+		j++
+	}
+	names := s.names[:0]
+	for {
+		start := j
+		for j < len(text) && isBareKeyChar(text[j]) {
+			j++
+		}
+		if j == start {
+			return 0, false
+		}
+		names = append(names, text[start:j])
+		if j < len(text) && text[j] == '.' {
+			j++
+			continue
+		}
+		break
+	}
+	s.names = names
+	switch {
+	case array && strings.HasPrefix(text[j:], "]]"):
+		j += 2
+	case !array && strings.HasPrefix(text[j:], "]"):
+		j++
+	default:
+		return 0, false
+	}
+	next := endOfLine(text, j)
+	if next < 0 || s.d.DisallowUnknownKeys || schemaIndexString(names[0]) >= 0 {
+		return 0, false
+	}
+	s.expr = nil
+	if err := s.openTable(names, array); err != nil {
+		return 0, false
+	}
+	return next, true
 }
 
 // plainScalar reads a plain value at offset i of text: a one-line string

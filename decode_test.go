@@ -46,6 +46,8 @@ var generalShapes = []string{
 	"a = [1, 'x', \"y\\n\", true, 2.5,]\nb = [ ]\nc = []\nd = [0.1, 10.25, 0.0]", "a = [1,,2]", "a = [1 2]", "a = [1] x",
 	"a = 1.5e3\nb = 1.5E-3\nc = 1_0.5", "a = 01.5", "a = 1.", "a = 1._5", "a = 1.5_0", "a = [1, [2]]", "a = [1, # c\n 2]",
 	"a = 123456789012345678901234.5", "a = 12345678901234567.5", "a = 0.1000000000000000055511151231257827",
+	"[ a ]\n[a . b]\n[\"a\".c]", "[a]b = 1", "[a] # c\n[[b]] # d\n[[b]]\n[b.c]\n[b.c]", "[[a.b]]\n[[a.b]]\n[a]\n[a.b.c]\nx = 1",
+	"[title]", "[title.x]", "[[draft]]", "[x.title]\ntitle = 1", "x.y = 1\n[x.y]", "[a]\n[a.b]\n[a.b.c]\n[a]",
 	"[t]\nx = 1\nx = 2", "title = 1", "x = 1\ntitle = \"t\"\ntitle = \"u\"",
 	manyTables(40, "[t%d]\nx = %d\n") + "[t3]\n", manyTables(40, "[[a]]\nb.c%d = %d\n") + "[a.b]\n",
 	manyTables(30, "[a.t%d]\nx.y = %d\n") + "[a.t7.x]\n", manyTables(30, "x%d = {a.b = %d}\n") + "x3.a.c = 1\n",

@@ -189,12 +189,11 @@ func (s *decodeState) setKey(t int32, it unstable.Iterator, v *unstable.Node) er
 }
 
 // openTable makes the table of a [header] or [[header]] the current one.
-func (s *decodeState) openTable(it unstable.Iterator, array bool) error {
+func (s *decodeState) openTable(names []string, array bool) error {
 	t := int32(rootTable)
 	m := s.tableMap(t)
 	level := 0
-	for {
-		name := s.keyName(it.Node())
+	for k, name := range names {
 		level++
 		if level > MaxNesting {
 			return s.depthError()
@@ -204,7 +203,7 @@ func (s *decodeState) openTable(it unstable.Iterator, array bool) error {
 		if !ok {
 			_, exists = m[name]
 		}
-		if it.IsLast() {
+		if k == len(names)-1 {
 			if array {
 				return s.openArrayTable(t, m, name, level, id, ok, exists)
 			}
@@ -243,8 +242,8 @@ func (s *decodeState) openTable(it unstable.Iterator, array bool) error {
 			id = s.tables[id].elem
 		}
 		t, m, level = id, s.tables[id].m, s.tables[id].level
-		it.Next()
 	}
+	return nil // not reached: names is never empty
 }
 
 // openArrayTable appends an element to the array of tables name in table
