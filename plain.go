@@ -7,12 +7,12 @@ import (
 )
 
 // plainLine reads the line at offset i of text (the front matter from
-// s.base on) if it is blank, a comment, or a bare key that is not a schema
-// key with a plain value (see plainScalar) or a one-line array of them,
-// and returns
-// the start of the next line. On anything else, and on any error, it
-// reports false, and the parser reads the line; what it reads, it reads as
-// go-toml does (FuzzGeneralMatchesGoToml).
+// s.base on) if it is blank, a comment, a header of bare keys, or a bare
+// key that is not a schema key with a plain value (see plainScalar) or a
+// one-line array of them, and returns the start of the next line. On
+// anything else, and on any error, it reports false, and the parser reads
+// the line; what it reads, it reads as go-toml does
+// (FuzzGeneralMatchesGoToml).
 func (s *decodeState) plainLine(text string, i int) (int, bool) {
 	i = skipBlanks(text, i)
 	if i == len(text) {
