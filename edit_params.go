@@ -56,6 +56,11 @@ func (ed *editor) table(path []string, orig, cur map[string]any) error {
 			return err
 		}
 	}
+	if len(cur) == 0 && len(orig) > 0 && len(path) > 0 && ed.d.headerAt(path) < 0 {
+		// The table lost its last key; without a header of its own it
+		// would vanish with it.
+		return ed.addTable(path, reflect.ValueOf(cur))
+	}
 	return nil
 }
 

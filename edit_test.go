@@ -336,7 +336,37 @@ func FuzzRoundTrip(f *testing.F) {
 		f.Add(src, uint16(i*7), "new value")
 		f.Add(src, uint16(i*13+1), "it's \"quoted\"\nand\r\n+++\ntwo lines")
 	}
-	f.Fuzz(func(t *testing.T, src []byte, pick uint16, val string) {
+	f.Fuzz(roundTrip)
+}
+
+// TestRoundTripEdits runs the check of FuzzRoundTrip over every edit
+// randomEdit can choose for the hand-written files, with a few values.
+func TestRoundTripEdits(t *testing.T) {
+	files, err := filepath.Glob("testdata/edits/*.in.md")
+	require.NoError(t, err)
+	seen := map[string]bool{}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		require.NoError(t, err)
+		if seen[string(src)] {
+			continue
+		}
+		seen[string(src)] = true
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			for pick := range 512 {
+				for _, val := range []string{"plain", "it's", "two\nlines", "a\r\n+++\nb", ""} {
+					roundTrip(t, src, uint16(pick), val)
+					if t.Failed() {
+						t.Fatalf("pick %d, value %q", pick, val)
+					}
+				}
+			}
+		})
+	}
+}
+
+func roundTrip(t *testing.T, src []byte, pick uint16, val string) {
+	{
 		a, err := Parse(bytes.NewReader(src))
 		if err != nil {
 			return
@@ -361,7 +391,7 @@ func FuzzRoundTrip(f *testing.F) {
 		require.NoError(t, err, "output:\n%s", out)
 		requireSameArticle(t, a, back)
 		requireLinesKept(t, src, out, touched)
-	})
+	}
 }
 
 // randomEdit makes one edit to a, chosen by pick, and returns the byte
@@ -444,6 +474,7 @@ func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
 		default: // add a key
 			p := tables[n%len(tables)]
 			key := fmt.Sprintf("new_%d", n)
+			touch(append(p[:len(p):len(p)], key), true) // an inline table that gets the key
 			if n%5 == 0 {
 				get(p)[key] = map[string]any{"x": val}
 			} else {
