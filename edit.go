@@ -256,6 +256,7 @@ func scanDoc(fm []byte) (*fmDoc, error) {
 	p.Reset(fm)
 	section := -1
 	var header []string
+	arrays := arrayTables{}
 	d.firstHeader = -1
 	for p.NextExpression() {
 		n := p.Expression()
@@ -271,6 +272,9 @@ func scanDoc(fm []byte) (*fmDoc, error) {
 				keyAt = int(k.Raw.Offset)
 			}
 			keyEnd = int(k.Raw.Offset + k.Raw.Length)
+		}
+		if n.Kind != unstable.KeyValue {
+			path = arrays.resolve(path, n.Kind == unstable.ArrayTable)
 		}
 		e := docExpr{kind: n.Kind, path: path, section: section, keyAt: keyAt,
 			start: lineStart(fm, keyAt), keyEnd: keyEnd}
@@ -301,6 +305,45 @@ func scanDoc(fm []byte) (*fmDoc, error) {
 		d.firstHeader = len(d.exprs)
 	}
 	return d, nil
+}
+
+// Paths of expressions name the elements of arrays of tables: the key/value
+// pair b = 1 after the second [[a]] has the path a, elemKey(1), b. So the
+// diff of Params can walk into an array of tables element by element.
+
+// elemKey returns the path element of element i of an array of tables. It
+// is not valid UTF-8, so no TOML key can be the same.
+func elemKey(i int) string {
+	return "\xff" + strconv.Itoa(i)
+}
+
+// isElemKey reports whether a path element is an elemKey.
+func isElemKey(k string) bool {
+	return strings.HasPrefix(k, "\xff")
+}
+
+// arrayTables counts the elements of the arrays of tables seen so far, by
+// the pathKey of the array.
+type arrayTables map[string]int
+
+// resolve returns the path of a table header with the keys of the header,
+// adding the element of each array of tables the header is in (the last
+// one so far), and a new element for an [[array]] header.
+func (arrays arrayTables) resolve(keys []string, array bool) []string {
+	path := make([]string, 0, len(keys)+2)
+	for i, k := range keys {
+		path = append(path, k)
+		key := pathKey(path)
+		n, ok := arrays[key]
+		if i == len(keys)-1 && array {
+			n++
+			arrays[key] = n
+		} else if !ok {
+			continue
+		}
+		path = append(path, elemKey(n-1))
+	}
+	return path
 }
 
 func lineStart(b []byte, off int) int {
@@ -524,11 +567,17 @@ func (ed *editor) line(tmpl int, key []string, val []byte) ([]byte, error) {
 	return append(b, ed.eol...), nil
 }
 
+// appendDottedKey appends the keys of a path, without its elemKeys.
 func appendDottedKey(b []byte, key []string) ([]byte, error) {
-	for i, k := range key {
-		if i > 0 {
+	first := true
+	for _, k := range key {
+		if isElemKey(k) {
+			continue
+		}
+		if !first {
 			b = append(b, '.')
 		}
+		first = false
 		var err error
 		if b, err = appendKey(b, k); err != nil {
 			return b, err

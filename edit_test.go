@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -439,9 +440,18 @@ func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
 			tables = append(tables, p)
 			for _, k := range slices.Sorted(maps.Keys(m)) {
 				q := append(p[:len(p):len(p)], k)
-				if sub, ok := m[k].(map[string]any); ok {
-					walk(q, sub)
-				} else {
+				switch v := m[k].(type) {
+				case map[string]any:
+					walk(q, v)
+				case []any:
+					if len(v) > 0 && tablesOnly(v) {
+						for i, e := range v {
+							walk(append(q[:len(q):len(q)], elemKey(i)), e.(map[string]any))
+						}
+						continue
+					}
+					leaves = append(leaves, q)
+				default:
 					leaves = append(leaves, q)
 				}
 			}
@@ -452,7 +462,15 @@ func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
 		walk(nil, a.Params)
 		get := func(p []string) map[string]any {
 			m := a.Params
-			for _, k := range p {
+			for i, k := range p {
+				if isElemKey(k) {
+					continue
+				}
+				if i+1 < len(p) && isElemKey(p[i+1]) {
+					n, _ := strconv.Atoi(p[i+1][1:])
+					m = m[k].([]any)[n].(map[string]any)
+					continue
+				}
 				m = m[k].(map[string]any)
 			}
 			return m
@@ -469,6 +487,13 @@ func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
 		case op == 13 && len(tables) > 1: // delete a key or a table
 			all := append(leaves, tables[1:]...)
 			p := all[n%len(all)]
+			if isElemKey(p[len(p)-1]) { // an element: delete the last one
+				p = p[:len(p)-1]
+				arr := get(p[:len(p)-1])[p[len(p)-1]].([]any)
+				touch(append(p[:len(p):len(p)], elemKey(len(arr)-1)), true)
+				get(p[:len(p)-1])[p[len(p)-1]] = arr[:len(arr)-1]
+				break
+			}
 			touch(p, true)
 			delete(get(p[:len(p)-1]), p[len(p)-1])
 		default: // add a key
