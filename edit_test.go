@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -757,4 +758,26 @@ func TestEditLinearTime(t *testing.T) {
 			assert.Less(t, float64(format)/float64(parse), 8.0, "Format")
 		}
 	}
+}
+
+// TestEncodeConcurrent: Encode reads the Article only, so goroutines may
+// encode one edited Article at once (run with -race).
+func TestEncodeConcurrent(t *testing.T) {
+	src, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
+	require.NoError(t, err)
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(t, err)
+	a.Title = "Changed"
+	a.Params["seo"].(map[string]any)["noindex"] = true
+	want, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			got, err := a.AppendEncoded(nil)
+			assert.NoError(t, err)
+			assert.Equal(t, string(want), string(got))
+		})
+	}
+	wg.Wait()
 }
