@@ -251,7 +251,7 @@ func hasPrefix(path, prefix []string) bool {
 
 // scanDoc finds the expressions of fm with go-toml's parser.
 func scanDoc(fm []byte) (*fmDoc, error) {
-	d := &fmDoc{fm: fm, kvs: map[string]int{}, headers: map[string]int{}}
+	d := &fmDoc{fm: fm}
 	var p unstable.Parser
 	p.Reset(fm)
 	section := -1
@@ -285,15 +285,11 @@ func scanDoc(fm []byte) (*fmDoc, error) {
 			e.valStart = valueStart(fm, keyEnd)
 			e.valKind = n.Value().Kind
 			e.end = lineEnd(fm, e.valEnd)
-			d.kvs[pathKey(path)] = len(d.exprs)
 		default:
 			e.end = lineEnd(fm, keyEnd)
 			section, header = len(d.exprs), path
 			if d.firstHeader < 0 {
 				d.firstHeader = len(d.exprs)
-			}
-			if _, ok := d.headers[pathKey(path)]; !ok {
-				d.headers[pathKey(path)] = len(d.exprs)
 			}
 		}
 		d.exprs = append(d.exprs, e)
@@ -371,8 +367,26 @@ func valueStart(b []byte, i int) int {
 	return i
 }
 
+// index fills the maps of kvAt and headerAt, on first use: an edit of the
+// schema keys needs neither.
+func (d *fmDoc) index() {
+	if d.kvs != nil {
+		return
+	}
+	d.kvs, d.headers = map[string]int{}, map[string]int{}
+	for i, e := range d.exprs {
+		k := pathKey(e.path)
+		if e.kind == unstable.KeyValue {
+			d.kvs[k] = i
+		} else if _, ok := d.headers[k]; !ok {
+			d.headers[k] = i
+		}
+	}
+}
+
 // kvAt returns the index of the key/value pair with the given path, or -1.
 func (d *fmDoc) kvAt(path []string) int {
+	d.index()
 	if i, ok := d.kvs[pathKey(path)]; ok {
 		return i
 	}
@@ -382,6 +396,7 @@ func (d *fmDoc) kvAt(path []string) int {
 // headerAt returns the index of the first header with the given path, or
 // -1.
 func (d *fmDoc) headerAt(path []string) int {
+	d.index()
 	if i, ok := d.headers[pathKey(path)]; ok {
 		return i
 	}
@@ -616,9 +631,13 @@ func (ed *editor) schema(cur, orig schemaValues) error {
 	d := ed.d
 	var present [numKeys]int
 	for i := range present {
-		present[i] = d.kvAt([]string{schemaKeys[i]})
-		if present[i] >= 0 && d.exprs[present[i]].section >= 0 {
-			present[i] = -1
+		present[i] = -1
+	}
+	for i := 0; i < d.firstHeader; i++ {
+		if e := &d.exprs[i]; e.kind == unstable.KeyValue && len(e.path) == 1 {
+			if idx := slices.Index(schemaKeys[:], e.path[0]); idx >= 0 {
+				present[idx] = i
+			}
 		}
 	}
 	for idx := range numKeys {
