@@ -6,17 +6,21 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// decodeState carries one decode.
+// decodeState carries one decode of the general path.
 type decodeState struct {
 	d   Decoder
 	str string // the whole file, shared by the fields without escapes
 	fm  []byte // a copy of the front matter, for go-toml's parser
 	l   layout
+	a   *Article
 	p   unstable.Parser
+	keys
+	seen   [numKeys]bool
+	expr   *unstable.Node // the expression being decoded, for errors
+	valErr error          // the first value error of expr, reported after key errors
 }
 
 func (d Decoder) decode(str string) (*Article, error) {
@@ -36,12 +40,74 @@ func (d Decoder) decode(str string) (*Article, error) {
 	return a, nil
 }
 
-// decodeGeneral decodes any front matter with go-toml: the schema keys from
-// its parser's syntax tree, other keys through its decoder into Params.
+// decodeGeneral decodes any front matter in one pass over the syntax tree
+// of go-toml's parser: schema keys into a's fields, every other key into
+// Params, with the value types, duplicate-key rules, errors and positions
+// of go-toml's own decoder into a map[string]any (FuzzGeneralMatchesGoToml
+// checks this). Keys are tracked in a hash map (see keys.go), so time is
+// linear in the number of keys; nesting is limited to MaxNesting.
 func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
-	fm := []byte(str[l.fmStart:l.fmEnd])
-	s := &decodeState{d: d, str: str, fm: fm[:len(fm):len(fm)], l: l}
-	return s.decodeFrontMatter(a)
+	text := str[l.fmStart:l.fmEnd]
+	s := &decodeState{d: d, str: str, l: l, a: a}
+	// A key with more parts than MaxNesting fails anyway; the parser is
+	// stopped before it, as its syntax tree would hold every part.
+	deep := deepKeyOffset(text)
+	if deep >= 0 {
+		text = text[:deep]
+	}
+	fm := []byte(text)
+	s.fm = fm[:len(fm):len(fm)]
+	s.keys.init()
+	// Every key/value has an "=": sizing Params from their number spares
+	// the map its growth steps, which dominate files of many keys. Small
+	// maps grow cheaply, and the count includes the schema keys.
+	if n := strings.Count(text, "="); n > 256 {
+		s.keys.hint = n
+	}
+	p := &s.p
+	p.Reset(s.fm)
+	for p.NextExpression() {
+		e := p.Expression()
+		s.expr, s.valErr = e, nil
+		var err error
+		if e.Kind == unstable.KeyValue {
+			err = s.keyValue(e)
+		} else {
+			err = s.header(e)
+		}
+		if err == nil {
+			err = s.valErr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	err := p.Error()
+	if deep >= 0 {
+		// The parser saw the text up to the deep key only. An error at the
+		// end of that text comes from the cut, not from the file.
+		var perr *unstable.ParserError
+		if err == nil || errors.As(err, &perr) && s.fmOffset(perr.Highlight) >= s.l.fmStart+lastNonBlank(text) {
+			return s.deepKeyError(str[l.fmStart:l.fmEnd], deep)
+		}
+	}
+	if err != nil {
+		return s.syntaxError(err)
+	}
+	if len(s.params) > 0 {
+		a.Params = s.params
+	}
+	return nil
+}
+
+// lastNonBlank returns the offset of the last byte of s that is not a
+// space, tab or line ending, or 0.
+func lastNonBlank(s string) int {
+	i := len(s) - 1
+	for i > 0 && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i--
+	}
+	return max(i, 0)
 }
 
 // fmOffset converts a slice of the front matter to its offset in the file.
@@ -74,95 +140,108 @@ func (s *decodeState) nodeOffset(n *unstable.Node) int {
 	return s.l.fmStart + int(n.Raw.Offset)
 }
 
-// decodeFrontMatter fills a from the front matter. Top-level key/value
-// pairs of the schema are decoded here directly from the TOML parser's
-// syntax tree, which is what keeps Parse fast. Anything else (other keys,
-// tables, dotted keys) is decoded by go-toml into a map for Params.
-func (s *decodeState) decodeFrontMatter(a *Article) error {
-	p := &s.p
-	p.Reset(s.fm)
-	var seen [numKeys]bool
-	others := false
-	for p.NextExpression() {
-		e := p.Expression()
-		var first *unstable.Node
-		keys := e.Key()
-		if keys.Next() {
-			first = keys.Node()
-		}
-		if first == nil {
-			continue
-		}
-		idx := schemaIndex(first.Data)
-		switch {
-		case e.Kind == unstable.KeyValue && idx >= 0 && keys.IsLast():
-			if seen[idx] {
-				return s.errorAt(s.nodeOffset(first), schemaKeys[idx], ErrDuplicateKey)
-			}
-			seen[idx] = true
-			if err := s.setField(a, idx, first, e.Value()); err != nil {
-				return err
-			}
-		case idx >= 0:
-			// title.x = 1, [title] or [[title]]: a schema key used as a table.
-			return s.errorAt(s.nodeOffset(first), schemaKeys[idx],
-				fmt.Errorf("%w: expected %s, got a table", ErrType, schemaKinds[idx]))
-		case s.d.DisallowUnknownKeys:
-			return s.errorAt(s.nodeOffset(first), string(first.Data), ErrUnknownKey)
-		default:
-			others = true
-		}
-		if e.Kind != unstable.KeyValue {
-			// Keys after a table header belong to that table: leave
-			// them, and any schema-looking names among them, to go-toml.
-			others = true
-			break
-		}
-	}
-	if err := p.Error(); err != nil {
-		return s.syntaxError(err)
-	}
-	if others {
-		return s.decodeParams(a)
-	}
-	return nil
-}
-
 // syntaxError converts an error of go-toml's parser.
 func (s *decodeState) syntaxError(err error) error {
 	var perr *unstable.ParserError
 	if errors.As(err, &perr) {
-		return s.errorAt(s.fmOffset(perr.Highlight), strings.Join(perr.Key, "."),
+		return s.errorAt(s.fmOffset(perr.Highlight), shortKey(perr.Key),
 			fmt.Errorf("%w: %s", ErrSyntax, perr.Message))
 	}
 	return s.errorAt(s.l.fmStart, "", fmt.Errorf("%w: %v", ErrSyntax, err))
 }
 
-// decodeParams decodes the whole front matter into a map with go-toml and
-// keeps the keys that are not in the schema.
-func (s *decodeState) decodeParams(a *Article) error {
-	var m map[string]any
-	if err := toml.Unmarshal(s.fm, &m); err != nil {
-		var derr *toml.DecodeError
-		if errors.As(err, &derr) {
-			row, col := derr.Position()
-			e := &ParseError{Line: s.l.fmLine + row - 1, Column: col, Key: strings.Join(derr.Key(), ".")}
-			if msg := strings.TrimPrefix(derr.Error(), "toml: "); strings.Contains(msg, "already defined") {
-				e.Err = ErrDuplicateKey
-			} else {
-				e.Err = fmt.Errorf("%w: %s", ErrSyntax, msg)
+// keyValue decodes a key/value expression: a schema key into its field,
+// anything else into the current table of Params.
+func (s *decodeState) keyValue(e *unstable.Node) error {
+	it := e.Key()
+	it.Next()
+	first := it.Node()
+	if s.cur == rootTable {
+		if idx := schemaIndex(first.Data); idx >= 0 {
+			if !it.IsLast() {
+				return s.schemaTableError(first, idx)
 			}
-			return e
+			if s.seen[idx] {
+				return s.errorAt(s.nodeOffset(first), schemaKeys[idx], ErrDuplicateKey)
+			}
+			s.seen[idx] = true
+			return s.setField(s.a, idx, first, e.Value())
 		}
-		return s.errorAt(s.l.fmStart, "", fmt.Errorf("%w: %v", ErrSyntax, err))
+		if s.d.DisallowUnknownKeys {
+			return s.errorAt(s.nodeOffset(first), shortString(string(first.Data)), ErrUnknownKey)
+		}
 	}
-	for _, k := range schemaKeys {
-		delete(m, k)
+	return s.setKey(s.cur, it, e.Value())
+}
+
+// header decodes a [table] or [[array table]] header.
+func (s *decodeState) header(e *unstable.Node) error {
+	it := e.Key()
+	it.Next()
+	first := it.Node()
+	if idx := schemaIndex(first.Data); idx >= 0 {
+		return s.schemaTableError(first, idx)
 	}
-	if len(m) > 0 {
-		a.Params = m
+	if s.d.DisallowUnknownKeys {
+		return s.errorAt(s.nodeOffset(first), shortString(string(first.Data)), ErrUnknownKey)
 	}
-	return nil
+	return s.openTable(it, e.Kind == unstable.ArrayTable)
+}
+
+// schemaTableError reports title.x = 1, [title] or [[title]]: a schema key
+// used as a table.
+func (s *decodeState) schemaTableError(first *unstable.Node, idx int) error {
+	return s.errorAt(s.nodeOffset(first), schemaKeys[idx],
+		fmt.Errorf("%w: expected %s, got a table", ErrType, schemaKinds[idx]))
+}
+
+// exprKey returns the offset of the current expression's key and the key,
+// dotted and shortened, for errors.
+func (s *decodeState) exprKey() (int, string) {
+	it := s.expr.Key()
+	off := -1
+	var parts []string
+	n := 0
+	for it.Next() {
+		k := it.Node()
+		if off < 0 {
+			off = s.nodeOffset(k)
+		}
+		if n += len(k.Data) + 1; n > maxQuoted+1 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, string(k.Data))
+	}
+	return off, strings.Join(parts, ".")
+}
+
+// keyError reports a key defined twice, or a table and a value at the same
+// key, at the key of the current expression, as go-toml does.
+func (s *decodeState) keyError(format, name string, args ...any) error {
+	off, key := s.exprKey()
+	err := ErrDuplicateKey
+	if format != "key %s is already defined" {
+		err = fmt.Errorf("%w: %s", ErrDuplicateKey, fmt.Sprintf(format, append([]any{shortString(name)}, args...)...))
+	}
+	return s.errorAt(off, key, err)
+}
+
+// depthError reports nesting beyond MaxNesting at the current expression.
+func (s *decodeState) depthError() error {
+	off, key := s.exprKey()
+	return s.errorAt(off, key, fmt.Errorf("%w: more than %d levels", ErrNestingTooDeep, MaxNesting))
+}
+
+// valueError records the first error in a value of the current expression;
+// key errors anywhere in the expression take precedence, as in go-toml.
+func (s *decodeState) valueError(b []byte, msg string) {
+	if s.valErr != nil {
+		return
+	}
+	off := s.fmOffset(b)
+	_, key := s.exprKey()
+	s.valErr = s.errorAt(off, key, fmt.Errorf("%w: %s", ErrSyntax, msg))
 }
 
 var schemaKinds = [numKeys]string{

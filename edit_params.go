@@ -348,8 +348,8 @@ func (ed *editor) header(b []byte, path []string, array bool) ([]byte, error) {
 // tableBlock appends the table m as a [path] (or [[path]]) section: its
 // plain keys, sorted, then its subtables as sections of their own.
 func (ed *editor) tableBlock(b []byte, path []string, m reflect.Value, array bool, depth int) ([]byte, error) {
-	if depth > maxEncodeDepth {
-		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	if depth > MaxNesting {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, MaxNesting)
 	}
 	if !isTable(m) {
 		return b, fmt.Errorf("%w: %s is not a table", ErrEncode, m.Type())

@@ -84,6 +84,9 @@ import (
 // which Parse reads back as the zero Time. Strings are TOML basic strings,
 // escaped only where TOML requires it (quotation mark, backslash and control
 // characters); the date is an RFC 3339 string in the offset Date carries.
+// Two dates therefore come back in another form than they were read in:
+// "0001-01-01T00:00:00Z" (the zero Time) as "", and an offset of -00:00
+// (which Parse reads as UTC) as Z.
 // The Params keys follow, sorted, plain values before tables, so that keys
 // outside the schema survive a round trip. Then comes the closing "+++", an
 // empty line and the body exactly as it is; an empty body is written as
@@ -270,15 +273,11 @@ var (
 	localDateTimeType = reflect.TypeFor[toml.LocalDateTime]()
 )
 
-// maxEncodeDepth bounds the nesting of Params values, so that a cyclic
-// value fails instead of recursing forever.
-const maxEncodeDepth = 100
-
 // appendTable writes the map m as the body of the table at path: its plain
 // keys first, then its tables as [path.key] sections, each sorted by key.
 func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, error) {
-	if depth > maxEncodeDepth {
-		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	if depth > MaxNesting {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, MaxNesting)
 	}
 	keys, err := sortedKeys(m)
 	if err != nil {
@@ -296,7 +295,7 @@ func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, e
 		}
 		b = append(b, " = "...)
 		if b, err = appendValue(b, v, depth+1); err != nil {
-			return b, fmt.Errorf("%s: %w", k, err)
+			return b, fmt.Errorf("%s: %w", shortString(k), err)
 		}
 		b = append(b, '\n')
 	}
@@ -314,7 +313,7 @@ func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, e
 		b = append(b, "]\n"...)
 		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))
 		if b, err = appendTable(b, sub, v, depth+1); err != nil {
-			return b, fmt.Errorf("%s: %w", k, err)
+			return b, fmt.Errorf("%s: %w", shortString(k), err)
 		}
 	}
 	return b, nil
@@ -349,8 +348,8 @@ func isTable(v reflect.Value) bool {
 
 // appendValue appends a TOML value for v; maps become inline tables.
 func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
-	if depth > maxEncodeDepth {
-		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, maxEncodeDepth)
+	if depth > MaxNesting {
+		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, MaxNesting)
 	}
 	if !v.IsValid() {
 		return b, fmt.Errorf("%w: nil has no TOML form", ErrEncode)
@@ -413,7 +412,7 @@ func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
 			}
 			b = append(b, " = "...)
 			if b, err = appendValue(b, deref(v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key()))), depth+1); err != nil {
-				return b, fmt.Errorf("%s: %w", k, err)
+				return b, fmt.Errorf("%s: %w", shortString(k), err)
 			}
 		}
 		return append(b, '}'), nil

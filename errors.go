@@ -3,6 +3,7 @@ package article
 import (
 	"errors"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Sentinel errors. Test for them with [errors.Is]; most arrive wrapped in a
@@ -143,4 +144,30 @@ func formatProblem(line, col int, key string, err error) string {
 		b = append(b, "unknown error"...)
 	}
 	return string(b)
+}
+
+// maxQuoted is the most bytes of a value or key an error message quotes, so
+// that a huge invalid value does not make a huge message.
+const maxQuoted = 40
+
+// quotePrefix returns s cut to at most maxQuoted bytes at a character
+// boundary, and whether it cut.
+func quotePrefix(s string) (string, bool) {
+	if len(s) <= maxQuoted {
+		return s, false
+	}
+	i := maxQuoted
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i], true
+}
+
+// shortString returns s, or its first maxQuoted bytes (whole characters)
+// and "…" if it is longer.
+func shortString(s string) string {
+	if p, cut := quotePrefix(s); cut {
+		return p + "…"
+	}
+	return s
 }

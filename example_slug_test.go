@@ -1,6 +1,7 @@
 package article_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -125,4 +126,33 @@ func ExampleSlugger_replacer() {
 	// mueller-und-soehne-groessere-strassen-fuer-zuerich
 	// cpp-und-csharp-im-vergleich
 	// muller-and-sohne-grossere-strassen-fur-zurich
+}
+
+// A Pattern is a text marshaller, so it can be read from and written to
+// configuration files: JSON here, TOML (go-toml/v2) or flags alike.
+func ExamplePattern_UnmarshalText() {
+	var config struct {
+		Permalink *article.Pattern `json:"permalink"`
+	}
+	err := json.Unmarshal([]byte(`{"permalink": "/news/:year/:month/:slug-:id"}`), &config)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := &article.Article{
+		Title:     "Harbor Plan Draws Praise",
+		Date:      time.Date(2025, 9, 2, 8, 30, 0, 0, time.UTC),
+		ArticleID: 131072,
+	}
+	fmt.Println(config.Permalink.Expand(a))
+
+	out, err := json.Marshal(config)
+	fmt.Println(string(out), err)
+
+	err = json.Unmarshal([]byte(`{"permalink": "/:yearmonth/:article_id"}`), &config)
+	fmt.Println(errors.Is(err, article.ErrUnknownToken))
+	// Output:
+	// /news/2025/09/harbor-plan-draws-praise-131072
+	// {"permalink":"/news/:year/:month/:slug-:id"} <nil>
+	// true
 }

@@ -132,3 +132,72 @@ func ExampleParseDate() {
 	// 2025-07-24T00:00:00Z
 	// invalid date: time zone "CST" is ambiguous; if it means US Central Standard Time, write -0600, or set Decoder.Zones to RFC822Zones()
 }
+
+// DecodeParams decodes the keys outside the schema into a struct of the
+// caller's, tables included. For an Article from Parse, an error names the
+// line and column of the key in the file.
+func ExampleArticle_DecodeParams() {
+	const file = `+++
+title = "Harbor Plan"
+article_id = 131072
+tags = ["port", "climate"]
+
+[author]
+name = "Ada Lovelace"
+shifts = "two"
++++
+
+<p>Body.</p>`
+	a, err := article.Parse(strings.NewReader(file))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var extra struct {
+		Tags   []string `toml:"tags"`
+		Author struct {
+			Name string `toml:"name"`
+		} `toml:"author"`
+	}
+	if err := a.DecodeParams(&extra); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(extra.Tags, extra.Author.Name)
+
+	var wrong struct {
+		Author struct {
+			Shifts int `toml:"shifts"`
+		} `toml:"author"`
+	}
+	err = a.DecodeParams(&wrong)
+	var pe *article.ParseError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Line, pe.Column, pe.Key, errors.Is(err, article.ErrType))
+	}
+	// Output:
+	// [port climate] Ada Lovelace
+	// 8 1 author.shifts true
+}
+
+// AppendEncoded appends the encoded article to a buffer, which can be
+// reused from one article to the next.
+func ExampleArticle_AppendEncoded() {
+	articles := []*article.Article{
+		{Title: "One", ArticleID: 1, Body: "<p>1</p>"},
+		{Title: "Two", ArticleID: 2, Body: "<p>2</p>"},
+	}
+	var buf []byte
+	for _, a := range articles {
+		var err error
+		buf, err = a.AppendEncoded(buf[:0])
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%d bytes, ends with %q\n", len(buf), buf[len(buf)-13:])
+	}
+	// Output:
+	// 182 bytes, ends with "+++\n\n<p>1</p>"
+	// 182 bytes, ends with "+++\n\n<p>2</p>"
+}

@@ -253,7 +253,7 @@ func split(src string) (layout, error) {
 			if pos == 3 && line == 1 {
 				col = 4
 			}
-			return l, &ParseError{Line: line, Column: col, Err: ErrNoFrontMatter}
+			return l, &ParseError{Line: line, Column: col, Err: noFrontMatter(src, text)}
 		}
 		pos = next
 		line++
@@ -282,6 +282,46 @@ func split(src string) (layout, error) {
 	l.body = pos
 	return l, nil
 }
+
+// noFrontMatter explains ErrNoFrontMatter for the first non-blank line,
+// text, of src: empty input, and the other formats of front
+// matter, get a message of their own.
+func noFrontMatter(src, text string) error {
+	const toml = "; this format is TOML between +++ lines"
+	trimmed := strings.TrimRight(text, " \t")
+	switch {
+	case strings.Trim(src, " \t\r\n\uFEFF") == "":
+		if src == "" {
+			return noFrontMatterError("the input is empty")
+		}
+		return noFrontMatterError("the input has only blank lines")
+	case trimmed == "---" || strings.HasPrefix(trimmed, "---") && isWord(trimmed[3:]):
+		return noFrontMatterError("found YAML front matter (a --- line)" + toml)
+	case strings.HasPrefix(strings.TrimLeft(text, " \t"), "{"):
+		return noFrontMatterError("found JSON front matter (a {)" + toml)
+	}
+	return ErrNoFrontMatter
+}
+
+// isWord reports whether s is a short lower-case word, such as the
+// "yaml" or "toml" some tools write after an opening ---.
+func isWord(s string) bool {
+	if s == "" || len(s) > 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// noFrontMatterError is ErrNoFrontMatter with a more precise message.
+type noFrontMatterError string
+
+func (e noFrontMatterError) Error() string { return "no front matter: " + string(e) }
+func (e noFrontMatterError) Unwrap() error { return ErrNoFrontMatter }
 
 // lineAt returns the end of the line starting at pos (before its CR LF or
 // LF) and the start of the next line.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -21,6 +22,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("+++\n+++\n"))
 	f.Add([]byte("+++\ntitle = \"a\\u0000\"\n[t]\nx = [1, {a = 2}]\n+++\n\nbody"))
+	for _, fm := range deepShapes() {
+		f.Add([]byte("+++\n" + fm + "+++\n"))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := Parse(bytes.NewReader(src))
 		if err != nil {
@@ -70,4 +74,31 @@ func FuzzSimpleMatchesGeneral(f *testing.F) {
 		require.NoError(t, err, "the fast path accepted what go-toml rejects:\n%s", fm)
 		requireSameArticle(t, &general, &simple)
 	})
+}
+
+// deepShapes are front matter blocks that nest deeply or have keys of a
+// great many parts: around MaxNesting, far beyond it, and at the size
+// limits that made go-toml's tracker slow (issue 11).
+func deepShapes() []string {
+	dotted := func(n int) string { return strings.TrimSuffix(strings.Repeat("a.", n), ".") }
+	var out []string
+	for _, n := range []int{MaxNesting - 1, MaxNesting, MaxNesting + 1} {
+		out = append(out,
+			dotted(n)+" = 1\n",
+			"["+dotted(n)+"]\n",
+			"[["+dotted(n)+"]]\nx = 1\n",
+			"x = "+strings.Repeat("[", n)+strings.Repeat("]", n)+"\n",
+			"x = "+strings.Repeat("{a=", n)+"1"+strings.Repeat("}", n)+"\n",
+			"x = "+strings.Repeat("[{a=", n/2)+"1"+strings.Repeat("}]", n/2)+"\n",
+			"[a]\n"+dotted(n)+" = 1\n",
+		)
+	}
+	out = append(out,
+		dotted(1<<20)+" = 1\n",
+		"[["+dotted(1<<14)+"]]\n",
+		"x = {"+dotted(1<<14)+" = 1}\n",
+		"x = "+strings.Repeat("[", 11000)+strings.Repeat("]", 11000)+"\n",
+		"x = "+strings.Repeat("{a=", 2000)+"1"+strings.Repeat("}", 2000)+"\n",
+	)
+	return out
 }

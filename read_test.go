@@ -182,3 +182,27 @@ func TestParseAllocations(t *testing.T) {
 	})
 	assert.LessOrEqual(t, n, 3.0)
 }
+
+// TestNoFrontMatterMessages: input without +++ front matter says what was
+// found instead.
+func TestNoFrontMatterMessages(t *testing.T) {
+	tests := []struct {
+		in, msg   string
+		line, col int
+	}{
+		{"", "1:1: no front matter: the input is empty", 1, 1},
+		{"\n \r\n", "3:1: no front matter: the input has only blank lines", 3, 1},
+		{"\uFEFF", "1:4: no front matter: the input has only blank lines", 1, 4},
+		{"---\ntitle: x\n---\n\nbody", "1:1: no front matter: found YAML front matter (a --- line); this format is TOML between +++ lines", 1, 1},
+		{"\n---yaml \ntitle: x\n---\n", "2:1: no front matter: found YAML front matter (a --- line); this format is TOML between +++ lines", 2, 1},
+		{"{\n  \"title\": \"x\"\n}\n\nbody", "1:1: no front matter: found JSON front matter (a {); this format is TOML between +++ lines", 1, 1},
+		{"  {\"title\": \"x\"}\n", "1:1: no front matter: found JSON front matter (a {); this format is TOML between +++ lines", 1, 3},
+		{"<p>x</p>\n", "1:1: " + ErrNoFrontMatter.Error(), 1, 1},
+		{"----\n", "1:1: " + ErrNoFrontMatter.Error(), 1, 1},
+	}
+	for _, tt := range tests {
+		_, err := Parse(strings.NewReader(tt.in))
+		require.ErrorIs(t, err, ErrNoFrontMatter, "%q", tt.in)
+		assert.Equal(t, tt.msg, err.Error(), "%q", tt.in)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -52,30 +53,40 @@ func Sanitize(body string) string {
 // s small strike strong tt u, whose attributes the HTML parser sorts by
 // name. Element and attribute names are lower case; line breaks are "\n".
 //
-// A body past the policy's limits of size or nesting depth, or whose cleaned
-// form would be past the size limit, comes back as its escaped text content
-// only, without any markup (see [Policy.SanitizeReport] for the error). A
-// body with no '<' and no '&' is not parsed: it is returned as it is, but
-// for the escaping and line breaks of the canonical form. Sanitize never
-// panics.
+// Text-only fallback: a body that cannot be cleaned safely comes back as
+// its escaped text content only, without any markup (and without the
+// content of script, style and the like). This happens when the body, or
+// its cleaned form, is longer than the policy's size limit
+// ([PolicyBuilder.MaxBodySize]; by default [DefaultMaxBodySize], four times
+// the most a [Decoder] reads by default, so that a body Parse accepts keeps
+// its markup unless cleaning makes it more than four times longer); when it
+// nests elements deeper than the depth limit ([PolicyBuilder.MaxDepth]);
+// and when the cleaned body does not settle, which takes an
+// [PolicyBuilder.OnElement] callback that is not idempotent
+// ([ErrUnstable]). Sanitize does not say it happened: use
+// [Policy.SanitizeReport], which returns the error and a report of one
+// [ChangeTextOnly]. A body with no '<' and no '&' is not parsed: it is
+// returned as it is, but for the escaping and line breaks of the canonical
+// form. Sanitize never panics.
 //
 // The output is stable (the guard against mutation XSS): parsed again, as
-// a browser will, it gives the tree that was kept, so that sanitising it
-// again returns it unchanged. How this is ensured depends on what changed:
-//
-//   - If cleaning dropped an element, or unwrapped one that had elements in
-//     it, the kept tree is no longer one the parser built, and may not be
-//     one it can build: an h3 unwrapped from an unknown element straight
-//     into an h2 is reparented by the parser. Then the output is parsed
-//     and cleaned again, until it is its own result (at most three more
-//     times; see [ErrUnstable]).
-//   - Otherwise the kept tree is the parser's own with attributes changed,
-//     and re-parsing is not needed: the serialiser writes only
-//     HTML-namespace elements that are neither raw text nor foreign, every
-//     end tag, all text and attribute values escaped and quoted, and the
-//     attributes of formatting elements in the order the parser sorts them,
-//     so parsing the output rebuilds the same tree. The tests and the fuzz
-//     test check this for every input.
+// a browser will, it gives the tree that was checked, so that sanitising it
+// again returns it unchanged. The HTML parser builds some trees that markup
+// cannot express (an a inside an a, a heading straight inside a heading, an
+// li moved out of a table into another li, block content inside a p), and
+// cleaning can build more (an h3 unwrapped from an unknown element straight
+// into an h2). So the serialiser checks every element and text it writes
+// against the rules by which the parser places them (the "in body" and
+// table insertion modes of the HTML standard), and when cleaning dropped or
+// unwrapped an element, or when the parser might put something elsewhere
+// than where the tree has it, the output is parsed and cleaned again, until
+// it is its own result (at most three more times; see [ErrUnstable]). A
+// body whose tree passes the check (as every canonical body does) is
+// parsed once; the check costs a few percent. The serialiser writes only
+// HTML-namespace elements that are neither raw text nor foreign, every end
+// tag, all text and attribute values escaped and quoted, and the attributes
+// of formatting elements in the order the parser sorts them. The tests and
+// the fuzz test check the fixpoint for every input.
 func (p *Policy) Sanitize(body string) string {
 	out, _, _ := p.run(body, false)
 	return out
@@ -85,9 +96,11 @@ func (p *Policy) Sanitize(body string) string {
 // changes made, in the order of the body.
 //
 // If the body, or the cleaned body, is past the policy's limits, the
-// returned body is its text content only (as from Sanitize), the report is
-// nil and the error wraps [ErrBodyTooLarge] or [ErrTooDeep]. If the output
-// did not settle (see [ErrUnstable]) the same happens with that error.
+// returned body is its text content only (as from Sanitize), the report
+// holds one change of kind [ChangeTextOnly], at the start of the body,
+// whose Value is the error's message, and the error wraps [ErrBodyTooLarge]
+// or [ErrTooDeep]. If the output did not settle (see [ErrUnstable]) the
+// same happens with that error.
 //
 // Re-serialisation is not reported: escaping, quoting, line-break
 // normalisation, and the repairs the HTML parser makes to every input
@@ -95,7 +108,11 @@ func (p *Policy) Sanitize(body string) string {
 // misplaced content out of tables) change bytes but not what a browser
 // shows.
 func (p *Policy) SanitizeReport(body string) (string, Report, error) {
-	return p.run(body, true)
+	out, rep, err := p.run(body, true)
+	if err != nil {
+		rep = Report{{Kind: ChangeTextOnly, Value: shortValue(err.Error()), Line: 1, Column: 1}}
+	}
+	return out, rep, err
 }
 
 type pendingChange struct {
@@ -164,10 +181,19 @@ func (p *Policy) run(body string, report bool) (string, Report, error) {
 	if len(cur.out) > maxSize {
 		return markupFreeText(body), nil, tooLarge(cur.out)
 	}
-	if !report {
+	if !report || !hasChanges(passes) {
 		return cur.out, nil, nil
 	}
 	return cur.out, locateChanges(passes), nil
+}
+
+func hasChanges(passes []*pass) bool {
+	for _, ps := range passes {
+		if len(ps.changes) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pass parses body, walks the tree and serialises what is kept.
@@ -179,6 +205,8 @@ func (p *Policy) pass(body string, report bool) (*pass, error) {
 		return nil, fmt.Errorf("%w: %w", ErrTooDeep, err)
 	}
 	s := &sanitizer{d: &p.d, report: report, maxDepth: cmp.Or(p.d.maxDepth, DefaultMaxDepth)}
+	var stack [32]nestFrame
+	s.open = append(stack[:0], nestFrame{})
 	s.out.Grow(len(body) + len(body)/16 + 64)
 	for _, n := range roots {
 		s.node(n, nil, 1)
@@ -206,7 +234,8 @@ type sanitizer struct {
 	redo     bool
 	preStart bool // the last thing written is a <pre> start tag
 	tooDeep  *html.Node
-	attrs    []htmlAttr // scratch
+	attrs    []htmlAttr  // scratch
+	open     []nestFrame // elements written and not yet closed, for the nesting check
 }
 
 func (s *sanitizer) change(k ChangeKind, n *html.Node, attr, value string) {
@@ -231,6 +260,9 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 			s.out.WriteByte('\n')
 		}
 		s.preStart = false
+		if !s.redo && !textExpressible(s.open, n.Data) {
+			s.redo = true
+		}
 		htmlEscapeText(&s.out, n.Data)
 		return
 	case html.CommentNode:
@@ -269,7 +301,7 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 		}
 	} else {
 		s.attrs = s.attrs[:0]
-		for _, a := range n.Attr {
+		for _, a := range s.limitAttrs(n) {
 			if a.Namespace != "" {
 				s.change(ChangeAttrRemoved, n, a.Namespace+":"+a.Key, a.Val)
 				continue
@@ -304,6 +336,9 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 			}
 		}
 	}
+	if !s.redo && !expressible(s.open, info.nest) {
+		s.redo = true
+	}
 	if s.report {
 		s.srcMap = append(s.srcMap, srcEntry{s.out.Len(), n})
 	}
@@ -324,7 +359,9 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 	if n.DataAtom == atom.Pre || n.DataAtom == atom.Listing {
 		s.preStart = true
 	}
+	s.open = append(s.open, s.open[len(s.open)-1].child(info.nest))
 	s.children(n, depth+1)
+	s.open = s.open[:len(s.open)-1]
 	s.preStart = false
 	s.out.WriteString("</")
 	s.out.WriteString(name)
@@ -355,7 +392,7 @@ func (s *sanitizer) callbacks(n, parent *html.Node, rule *elemRule, depth int) A
 	if parent != nil {
 		ctx.Parent = parent.Data
 	}
-	for _, a := range n.Attr {
+	for _, a := range s.limitAttrs(n) {
 		if a.Namespace != "" {
 			s.change(ChangeAttrRemoved, n, a.Namespace+":"+a.Key, a.Val)
 			continue
@@ -382,6 +419,24 @@ func (s *sanitizer) callbacks(n, parent *html.Node, rule *elemRule, depth int) A
 	}
 	s.attrs = append(s.attrs[:0], ctx.attrs...)
 	return act
+}
+
+// limitAttrs returns the attributes of n up to the policy's limit, and
+// reports the others as one change.
+func (s *sanitizer) limitAttrs(n *html.Node) []html.Attribute {
+	limit := cmp.Or(s.d.maxAttrs, DefaultMaxAttrs)
+	if len(n.Attr) <= limit {
+		return n.Attr
+	}
+	if s.report {
+		first := n.Attr[limit]
+		key := first.Key
+		if first.Namespace != "" {
+			key = first.Namespace + ":" + key
+		}
+		s.changes = append(s.changes, pendingChange{ChangeAttrLimit, n, key, strconv.Itoa(len(n.Attr) - limit)})
+	}
+	return n.Attr[:limit]
 }
 
 func (s *sanitizer) attr(key string) (string, bool) {

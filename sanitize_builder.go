@@ -37,7 +37,7 @@ type AttrBuilder struct {
 // every element is unwrapped (or dropped, see [PolicyBuilder.DropElements])
 // and only text remains. URLs default to http, https, mailto and relative
 // URLs; links require rel="nofollow" (see [PolicyBuilder.RequireRel]); the
-// limits are [DefaultMaxDepth] and [DefaultMaxBodySize].
+// limits are [DefaultMaxDepth], [DefaultMaxBodySize] and [DefaultMaxAttrs].
 func NewPolicy() *PolicyBuilder {
 	return &PolicyBuilder{d: newPolicyData()}
 }
@@ -74,7 +74,7 @@ func (d *policyData) compile() {
 			continue
 		}
 		info := &elemInfo{rule: r, attrs: map[string]attrSpec{},
-			void: voidElements[name], formatting: formattingElements[name]}
+			void: voidElements[name], formatting: formattingElements[name], nest: nestInfoOf(name)}
 		for k, ar := range d.global {
 			if !r.deny[k] {
 				info.attrs[k] = attrSpec{ar, d.isURLAttr(k)}
@@ -368,9 +368,29 @@ func (b *PolicyBuilder) MaxDepth(n int) *PolicyBuilder {
 	return b
 }
 
+// MaxAttrs sets the maximum number of attributes of one element (as
+// parsed: of attributes with the same name, the parser keeps the first);
+// n <= 0 means [DefaultMaxAttrs]. The attributes of an element past the
+// limit are removed without being looked at one by one, and reported as
+// one [ChangeAttrLimit]; the first n go through the checks as usual. This
+// bounds the work and the report for a tag with a huge number of
+// attributes.
+func (b *PolicyBuilder) MaxAttrs(n int) *PolicyBuilder {
+	if n <= 0 {
+		n = DefaultMaxAttrs
+	}
+	b.d.maxAttrs = n
+	return b
+}
+
 // MaxBodySize sets the maximum body size in bytes, which applies to the
 // body and to the cleaned body (so that cleaning the result again gives it
-// back unchanged); n <= 0 means [DefaultMaxBodySize].
+// back unchanged); n <= 0 means [DefaultMaxBodySize]. A body past it is
+// reduced to its text (see [Policy.Sanitize]). Sanitising is linear in the
+// size of the body (tens of milliseconds per megabyte), so the limit is
+// there to bound memory, not time: the default is four times
+// [DefaultMaxSize], so that every body a default [Decoder] accepts keeps
+// its markup unless cleaning makes it more than four times longer.
 func (b *PolicyBuilder) MaxBodySize(n int) *PolicyBuilder {
 	if n <= 0 {
 		n = DefaultMaxBodySize

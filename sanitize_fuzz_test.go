@@ -29,12 +29,29 @@ func FuzzSanitize(f *testing.F) {
 	// Carriage returns, controls and invalid UTF-8.
 	f.Add("<p title=\"a&#13;b\">a&#13;b&#x0D;&#x0A;</p>")
 	f.Add("<pre>&#13;x</pre><img src=/a alt=\"\x1b$B\">\xff\xe2\x82")
+	for _, in := range misnestingShapes {
+		f.Add(in)
+	}
+	// Long srcset values (the check must stay linear in them).
+	f.Add(`<img src="/x" srcset="/a` + strings.Repeat(",b", 2000) + `">`)
+	f.Add(`<img src="/x" srcset="` + strings.Repeat("/a.png 1x (,b 2x), ", 300) + `">`)
+	f.Add(`<img src="/x" srcset="` + strings.Repeat("/a.png 100w, /b,c.png 1.5x,, ", 300) + `">`)
+	for _, in := range nearMisnesting {
+		f.Add(in)
+	}
 	p := ArticlePolicy()
+	// A wider policy, as a caller may build, with more of the elements whose
+	// place the parser decides by name.
+	wide := ArticlePolicy().Builder().
+		AllowElements("div", "section", "h1", "nobr", "marquee", "ruby", "rt", "rp", "rb", "rtc",
+			"listing", "center", "details", "summary", "colgroup", "col", "address").
+		Policy()
 	f.Fuzz(func(t *testing.T, in string) {
 		if len(in) > 1<<16 {
 			return
 		}
 		out := checkSanitized(t, p, in)
+		checkStable(t, wide, in)
 		_, _, err := p.SanitizeReport(in)
 		if err != nil && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrUnstable) {
 			t.Fatalf("unexpected error %v", err)
@@ -42,5 +59,41 @@ func FuzzSanitize(f *testing.F) {
 		if err != nil && strings.Contains(out, "<") {
 			t.Fatalf("markup in text-only output %q", out)
 		}
+	})
+}
+
+// nestingTokens is the vocabulary of FuzzSanitizeNesting: the tags whose
+// place the HTML parser decides by name (the mXSS building blocks), some
+// unknown and dropped elements, and text.
+var nestingTokens = strings.Fields(`<a&#32;href="/1"> <a&#32;href="/2"> </a> <table> </table>
+	<tr> </tr> <td> </td> <th> <tbody> <caption> </caption> <colgroup> <col>
+	<li> </li> <ul> </ul> <ol> <dl> <dd> <dt> </dl> <p> </p> <h2> </h2> <h3>
+	</h3> <b> </b> <i> </i> <nobr> </nobr> <div> </div> <xss> </xss> <blockquote>
+	<pre> <hr> <br> <img&#32;src=/i> <span> </span> <form> </form> <script>s</script>
+	<marquee> <ruby> <rt> <rp> <section> <h1> <svg> </svg> <math> <mtext>
+	<select> <option> <template> </template> <noscript> x y&#13; &#10; &amp;`)
+
+// FuzzSanitizeNesting builds bodies from tags rather than bytes, one token
+// per input byte, so that the fuzzer explores misnesting (the shapes of the
+// SonarSource mXSS cheat sheet and more) in seconds, and checks the same
+// invariants as FuzzSanitize with the article policy and a wider one.
+func FuzzSanitizeNesting(f *testing.F) {
+	f.Add([]byte{0, 3, 5, 7, 1})
+	f.Add([]byte{28, 0, 2})
+	p := ArticlePolicy()
+	wide := ArticlePolicy().Builder().
+		AllowElements("div", "section", "h1", "nobr", "marquee", "ruby", "rt", "rp", "colgroup", "col").
+		Policy()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 256 {
+			return
+		}
+		var b strings.Builder
+		for _, c := range data {
+			b.WriteString(strings.ReplaceAll(nestingTokens[int(c)%len(nestingTokens)], "&#32;", " "))
+		}
+		in := b.String()
+		checkSanitized(t, p, in)
+		checkStable(t, wide, in)
 	})
 }

@@ -139,6 +139,7 @@ type elemInfo struct {
 	attrs      map[string]attrSpec // allowed attributes: the element's and the global ones
 	void       bool
 	formatting bool
+	nest       nestInfo
 }
 
 type attrSpec struct {
@@ -159,13 +160,15 @@ type policyData struct {
 	everyCB    []func(*ElementContext) Action
 	maxDepth   int
 	maxSize    int
+	maxAttrs   int
 }
 
-// Defaults of the limits; see [PolicyBuilder.MaxDepth] and
-// [PolicyBuilder.MaxBodySize].
+// Defaults of the limits; see [PolicyBuilder.MaxDepth],
+// [PolicyBuilder.MaxBodySize] and [PolicyBuilder.MaxAttrs].
 const (
 	DefaultMaxDepth    = 256
-	DefaultMaxBodySize = 1 << 20
+	DefaultMaxBodySize = 4 * DefaultMaxSize
+	DefaultMaxAttrs    = 100
 )
 
 // dropElements are removed with their content: their content is not text
@@ -252,6 +255,7 @@ func newPolicyData() policyData {
 		requireRel: []string{"nofollow"},
 		maxDepth:   DefaultMaxDepth,
 		maxSize:    DefaultMaxBodySize,
+		maxAttrs:   DefaultMaxAttrs,
 	}
 }
 
@@ -372,7 +376,7 @@ var articlePolicy = sync.OnceValue(func() *Policy {
 // link without an acceptable href is unwrapped and an image without an
 // acceptable src is dropped. Links whose text names another host than
 // their href are unwrapped ([PolicyBuilder.CheckLinkText]). The limits are
-// [DefaultMaxDepth] and [DefaultMaxBodySize].
+// [DefaultMaxDepth], [DefaultMaxBodySize] and [DefaultMaxAttrs].
 func ArticlePolicy() *Policy {
 	return articlePolicy()
 }

@@ -392,53 +392,204 @@ func htmlSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
-// checkSrcset splits a srcset into image candidates, as the HTML spec does,
-// and checks each URL, and in a URL with commas, each part after a comma
-// as if it were a URL. It returns the first refused URL.
+// checkSrcset parses a srcset as the HTML standard's "parse a srcset
+// attribute" algorithm does (a URL ends at whitespace; a comma inside
+// parentheses belongs to a descriptor), and checks each image candidate:
+// its URL with the URL check, its descriptors as the standard validates
+// them. A srcset is kept only if every candidate passes and there is at
+// least one: the browser ignores a candidate it cannot parse, but a check
+// that cannot parse it cannot vouch for it either. It returns the first
+// refused candidate. The work is linear in the length of v.
 func checkSrcset(d *policyData, v string) (string, bool) {
-	i := 0
-	seen := false
+	i, n := 0, 0
 	for {
+		// Splitting loop: whitespace and commas between candidates.
 		for i < len(v) && (htmlSpace(v[i]) || v[i] == ',') {
 			i++
 		}
 		if i >= len(v) {
-			break
+			return "", n > 0
 		}
 		start := i
 		for i < len(v) && !htmlSpace(v[i]) {
 			i++
 		}
 		u := v[start:i]
+		var desc srcsetDescriptors
 		if strings.HasSuffix(u, ",") {
 			u = strings.TrimRight(u, ",")
 		} else {
-			// Descriptors, up to the next comma outside parentheses.
-			depth := 0
-			for i < len(v) && (v[i] != ',' || depth > 0) {
-				switch v[i] {
-				case '(':
-					depth++
-				case ')':
-					depth--
-				}
-				i++
-			}
+			i = desc.parse(v, i)
 		}
-		seen = true
-		if _, ok := checkURL(d, u); !ok || u == "" {
+		n++
+		cand := strings.TrimRight(v[start:i], ", \t\n\f\r")
+		if !desc.ok() {
+			return cand, false
+		}
+		if _, ok := checkURL(d, u); !ok {
 			return u, false
 		}
-		// A URL may hold commas ("/a,b.png 2x" is one candidate), but
-		// a consumer that splits a srcset at every comma reads what
-		// follows one as another URL: that must not have a scheme that
-		// is refused, as in "/a,javascript:alert(1)".
-		for rest := u; strings.IndexByte(rest, ',') >= 0; {
-			rest = rest[strings.IndexByte(rest, ',')+1:]
-			if sc := urlScheme(trimC0Space(rest)); sc != "" && (!d.schemes[sc] || neverSchemes[sc]) {
-				return u, false
+		// A URL may hold commas ("/a,b.png 2x" is one candidate), but a
+		// consumer that splits a srcset at every comma reads what follows
+		// one as another URL: that must not have a refused scheme, as in
+		// "/a,javascript:alert(1)".
+		for j := 0; j < len(u); j++ {
+			if u[j] == ',' {
+				if sc := schemeAfterComma(u[j+1:]); sc != "" && (!d.schemes[sc] || neverSchemes[sc]) {
+					return u, false
+				}
 			}
 		}
 	}
-	return "", seen
+}
+
+// schemeAfterComma returns the scheme, lower-cased, that a URL parser
+// would find at the start of s (after leading controls and spaces, ignoring
+// tabs and line breaks), or "". It reads no further than the next comma, so
+// that checking every comma of a URL is linear.
+func schemeAfterComma(s string) string {
+	i := 0
+	for i < len(s) && s[i] <= ' ' {
+		i++
+	}
+	var b []byte
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\t' || c == '\n' || c == '\r':
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			b = append(b, c|0x20)
+		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
+			if len(b) == 0 {
+				return ""
+			}
+			b = append(b, c)
+		case c == ':':
+			return string(b)
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// srcsetDescriptors records the descriptors of one srcset candidate as the
+// standard's descriptor parser validates them.
+type srcsetDescriptors struct {
+	w, x, h, bad bool
+}
+
+// parse runs the standard's descriptor tokenizer on v from i, just after a
+// candidate's URL, up to the comma that ends the candidate (outside
+// parentheses) or the end, validating each descriptor, and returns the
+// position after it.
+func (d *srcsetDescriptors) parse(v string, i int) int {
+	for i < len(v) && htmlSpace(v[i]) {
+		i++
+	}
+	start := -1 // start of the current descriptor
+	parens := false
+	for ; i < len(v); i++ {
+		c := v[i]
+		if parens {
+			if c == ')' {
+				parens = false
+			}
+			continue
+		}
+		switch {
+		case htmlSpace(c):
+			if start >= 0 {
+				d.add(v[start:i])
+				start = -1
+			}
+		case c == ',':
+			if start >= 0 {
+				d.add(v[start:i])
+			}
+			return i + 1
+		default:
+			if start < 0 {
+				start = i
+			}
+			if c == '(' {
+				parens = true
+			}
+		}
+	}
+	if start >= 0 {
+		d.add(v[start:])
+	}
+	return i
+}
+
+// add validates one descriptor: a width ("100w", a positive integer), a
+// pixel density ("1.5x", a non-negative floating-point number) or a height
+// ("100h", a positive integer, which needs a width), each at most once, and
+// not a width with a density.
+func (d *srcsetDescriptors) add(t string) {
+	num, unit := t[:len(t)-1], t[len(t)-1]
+	switch {
+	case unit == 'w' && !d.w && !d.x && positiveInt(num):
+		d.w = true
+	case unit == 'x' && !d.w && !d.x && !d.h && validFloat(num):
+		d.x = true
+	case unit == 'h' && !d.h && !d.x && positiveInt(num):
+		d.h = true
+	default:
+		d.bad = true
+	}
+}
+
+func (d *srcsetDescriptors) ok() bool {
+	return !d.bad && (!d.h || d.w)
+}
+
+// positiveInt reports whether s is a valid non-negative integer (ASCII
+// digits) other than zero.
+func positiveInt(s string) bool {
+	if s == "" {
+		return false
+	}
+	nonzero := false
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+		nonzero = nonzero || s[i] != '0'
+	}
+	return nonzero
+}
+
+// validFloat reports whether s is a valid floating-point number of the HTML
+// standard that is not negative: digits with an optional fraction ("1",
+// "1.5", ".5"), then an optional exponent ("1e3", "2E-1").
+func validFloat(s string) bool {
+	i := 0
+	digits := func() int {
+		j := i
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	n := digits()
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	} else if n == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }

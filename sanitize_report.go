@@ -23,7 +23,9 @@ const (
 	// allowed, was removed.
 	ChangeAttrRemoved
 	// ChangeURLRejected: a URL-bearing attribute was removed because a URL
-	// in it failed the URL check. Value is the URL.
+	// in it failed the URL check, or, for a srcset, because an image
+	// candidate did not parse as the HTML standard's srcset parser reads
+	// it. Value is the URL, or the candidate.
 	ChangeURLRejected
 	// ChangeURLCleaned: spaces, tabs or line breaks were removed from a URL.
 	ChangeURLCleaned
@@ -41,6 +43,17 @@ const (
 	// ChangeCommentDropped: a comment (or a processing instruction or bogus
 	// comment, which HTML parses as comments) was removed. Value is its text.
 	ChangeCommentDropped
+	// ChangeAttrLimit: an element had more attributes than the policy's
+	// limit ([PolicyBuilder.MaxAttrs]); those past the limit were removed
+	// without being looked at one by one. Attr is the first of them, Value
+	// their number.
+	ChangeAttrLimit
+	// ChangeTextOnly: the body was reduced to its text, without any markup,
+	// because it could not be cleaned safely: it was past a limit of the
+	// policy, or its cleaned form did not settle. It is the only change in
+	// the report, and SanitizeReport also returns the error, which Value
+	// repeats. See [Policy.Sanitize].
+	ChangeTextOnly
 )
 
 var changeKindNames = [...]string{
@@ -53,6 +66,8 @@ var changeKindNames = [...]string{
 	ChangeAttrSet:          "attribute set",
 	ChangeLinkTextMismatch: "link text mismatch",
 	ChangeCommentDropped:   "comment dropped",
+	ChangeAttrLimit:        "attributes over limit",
+	ChangeTextOnly:         "reduced to text",
 }
 
 // String returns a short English description, such as "URL rejected".
@@ -161,7 +176,7 @@ func shortValue(s string) string {
 
 type tagTok struct {
 	off   int
-	attrs []html.Attribute
+	attrs attrSet
 	used  bool
 }
 
@@ -202,8 +217,9 @@ func locateNodes(body string, roots []*html.Node, want []*html.Node) map[*html.N
 			h++
 		}
 		heads[key] = h
+		set := nodeAttrSet(n.Attr)
 		for i := h; i < len(q) && i < h+16; i++ {
-			if !q[i].used && (n.Type == html.CommentNode || attrsMatch(n.Attr, q[i].attrs)) {
+			if !q[i].used && (n.Type == html.CommentNode || set == q[i].attrs) {
 				return i
 			}
 		}
@@ -266,44 +282,107 @@ func locateNodes(body string, roots []*html.Node, want []*html.Node) map[*html.N
 type sigCounts struct {
 	order  []*html.Node
 	queues map[string][]tagTok
-	nodes  map[string]int // built on first use
-	tags   map[string]int
+	nodes  map[tagSig]int // built on first use
+	tags   map[tagSig]int
+}
+
+type tagSig struct {
+	name  string
+	attrs attrSet
 }
 
 // balanced reports whether the body has as many tags that look like n as
 // the tree has elements.
 func (sc *sigCounts) balanced(n *html.Node) bool {
 	if sc.nodes == nil {
-		sc.nodes, sc.tags = map[string]int{}, map[string]int{}
+		sc.nodes, sc.tags = map[tagSig]int{}, map[tagSig]int{}
 		for _, m := range sc.order {
-			sc.nodes[tagKey(m)+"\x00"+nodeAttrSig(m.Attr)]++
+			sc.nodes[tagSig{tagKey(m), nodeAttrSet(m.Attr)}]++
 		}
 		for key, q := range sc.queues {
 			for _, t := range q {
-				sc.tags[key+"\x00"+nodeAttrSig(t.attrs)]++
+				sc.tags[tagSig{key, t.attrs}]++
 			}
 		}
 	}
-	sig := tagKey(n) + "\x00" + nodeAttrSig(n.Attr)
+	sig := tagSig{tagKey(n), nodeAttrSet(n.Attr)}
 	return sc.nodes[sig] == sc.tags[sig]
 }
 
-// nodeAttrSig returns attrs as a string that does not depend on their order
-// or on the case of their names, as attrsMatch compares them.
-func nodeAttrSig(attrs []html.Attribute) string {
-	if len(attrs) == 0 {
-		return ""
-	}
-	list := make([]string, len(attrs))
-	for i, a := range attrs {
-		k := a.Key
-		if a.Namespace != "" {
-			k = a.Namespace + ":" + a.Key
+// An attrSet stands for a list of attributes, compared without regard to
+// their order (the parser sorts those of formatting elements) or to the
+// case of their names (the parser adjusts some in foreign content): their
+// number and an order-independent 64-bit hash. Locating compares these
+// rather than copies of the attributes, so that its memory does not grow
+// with the attributes of the body; a collision could only misplace a
+// change's position.
+type attrSet struct {
+	n    int
+	hash uint64
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvLower adds s, ASCII lower-cased, to FNV-1a hash h.
+func fnvLower(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		list[i] = strings.ToLower(k) + "=" + a.Val
+		h = (h ^ uint64(c)) * fnvPrime
 	}
-	sort.Strings(list)
-	return strings.Join(list, "\x00")
+	return h
+}
+
+func fnvBytes(h uint64, s []byte) uint64 {
+	for _, c := range s {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+// mix finishes the hash of one attribute, so that sums of them spread.
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	return h ^ h>>33
+}
+
+// nodeAttrSet returns the attrSet of the attributes of a node.
+func nodeAttrSet(attrs []html.Attribute) attrSet {
+	set := attrSet{n: len(attrs)}
+	for _, a := range attrs {
+		h := uint64(fnvOffset)
+		if a.Namespace != "" {
+			h = fnvLower(h, a.Namespace)
+			h = (h ^ ':') * fnvPrime
+		}
+		h = fnvLower(h, a.Key)
+		h = (h ^ 0) * fnvPrime
+		set.hash += mix(fnvValue(h, a.Val))
+	}
+	return set
+}
+
+func fnvValue(h uint64, v string) uint64 {
+	for i := 0; i < len(v); i++ {
+		h = (h ^ uint64(v[i])) * fnvPrime
+	}
+	return h
+}
+
+// tokAttrHash returns the hash of one attribute of a token (whose name the
+// tokenizer has lower-cased), as nodeAttrSet computes it.
+func tokAttrHash(key, val []byte) uint64 {
+	h := fnvBytes(fnvOffset, key)
+	h = (h ^ 0) * fnvPrime
+	return mix(fnvBytes(h, val))
 }
 
 func firstLocated(n *html.Node, pos map[*html.Node]int) int {
@@ -328,46 +407,6 @@ func tagKey(n *html.Node) string {
 	return n.Data
 }
 
-// attrsMatch reports whether a node has the attributes of a token, in any
-// order: the parser sorts those of formatting elements.
-func attrsMatch(node, tok []html.Attribute) bool {
-	if len(node) != len(tok) {
-		return false
-	}
-	if len(node) > 8 {
-		m := make(map[html.Attribute]int, len(tok))
-		for _, b := range tok {
-			m[html.Attribute{Key: strings.ToLower(b.Key), Val: b.Val}]++
-		}
-		for _, a := range node {
-			k := a.Key
-			if a.Namespace != "" {
-				k = a.Namespace + ":" + a.Key
-			}
-			key := html.Attribute{Key: strings.ToLower(k), Val: a.Val}
-			if m[key] == 0 {
-				return false
-			}
-			m[key]--
-		}
-		return true
-	}
-next:
-	for _, a := range node {
-		k := a.Key
-		if a.Namespace != "" {
-			k = a.Namespace + ":" + a.Key
-		}
-		for _, b := range tok {
-			if strings.EqualFold(k, b.Key) && a.Val == b.Val {
-				continue next
-			}
-		}
-		return false
-	}
-	return true
-}
-
 // tokenizeTags returns the start tags (by name) and comments ("#comment") of
 // body with their offsets, reading it as the parser does as far as it
 // matters: fragment of a body, raw text only in HTML content, CDATA only in
@@ -375,6 +414,7 @@ next:
 func tokenizeTags(body string) map[string][]tagTok {
 	z := html.NewTokenizerFragment(strings.NewReader(body), "body")
 	q := map[string][]tagTok{}
+	seen := map[uint64]struct{}{} // attribute names of the current tag, hashed
 	off := 0
 	foreign := 0 // depth inside svg or math
 	for {
@@ -391,29 +431,21 @@ func tokenizeTags(body string) map[string][]tagTok {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
 			key := string(name)
-			var attrs []html.Attribute
-			var seen map[string]bool // for long lists only
+			// The parser keeps the first of attributes with the same name.
+			var set attrSet
+			clear(seen)
 			for more {
 				var k, v []byte
 				k, v, more = z.TagAttr()
-				if len(attrs) == 8 {
-					seen = map[string]bool{}
-					for _, a := range attrs {
-						seen[a.Key] = true
-					}
+				kh := fnvBytes(fnvOffset, k)
+				if _, dup := seen[kh]; dup {
+					continue
 				}
-				dup := seen[string(k)]
-				for i := 0; seen == nil && i < len(attrs); i++ {
-					dup = dup || attrs[i].Key == string(k)
-				}
-				if !dup {
-					attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
-					if seen != nil {
-						seen[string(k)] = true
-					}
-				}
+				seen[kh] = struct{}{}
+				set.n++
+				set.hash += tokAttrHash(k, v)
 			}
-			q[key] = append(q[key], tagTok{off: start, attrs: attrs})
+			q[key] = append(q[key], tagTok{off: start, attrs: set})
 			if foreign > 0 {
 				if tt == html.StartTagToken {
 					foreign++
@@ -432,16 +464,16 @@ func tokenizeTags(body string) map[string][]tagTok {
 	}
 }
 
-// attrOffsets returns the offsets of the attribute names (lower-cased,
-// first occurrence) in the tag that starts at off in body, reading it as the
-// tokenizer does.
-func attrOffsets(body string, off int) map[string]int {
-	offs := map[string]int{}
+// attrOffsets sets, in want, the offsets of the attribute names it holds
+// (lower-cased, first occurrence) in the tag that starts at off in body,
+// reading it as the tokenizer does, and stops once all are found.
+func attrOffsets(body string, off int, want map[string]int) {
+	left := len(want)
 	i := off + 1
 	for i < len(body) && !htmlSpace(body[i]) && body[i] != '/' && body[i] != '>' {
 		i++
 	}
-	for i < len(body) {
+	for i < len(body) && left > 0 {
 		for i < len(body) && (htmlSpace(body[i]) || body[i] == '/') {
 			i++
 		}
@@ -453,9 +485,13 @@ func attrOffsets(body string, off int) map[string]int {
 		for i < len(body) && !htmlSpace(body[i]) && body[i] != '/' && body[i] != '>' && body[i] != '=' {
 			i++
 		}
-		name := strings.ToLower(body[start:i])
-		if _, dup := offs[name]; !dup {
-			offs[name] = start
+		name := body[start:i]
+		if hasASCIIUpper(name) {
+			name = strings.ToLower(name)
+		}
+		if o, ok := want[name]; ok && o < 0 {
+			want[name] = start
+			left--
 		}
 		for i < len(body) && htmlSpace(body[i]) {
 			i++
@@ -479,7 +515,6 @@ func attrOffsets(body string, off int) map[string]int {
 			}
 		}
 	}
-	return offs
 }
 
 // bodyLineCol converts a byte offset in body to a 1-based line and a 1-based
@@ -547,9 +582,13 @@ func locateChanges(passes []*pass) Report {
 	}
 	body := passes[0].body
 	offs := locateNodes(body, passes[0].roots, need[0])
-	var rep Report
-	var at []int                     // offset of each change in rep
-	tags := map[int]map[string]int{} // attribute offsets by tag offset
+	total := 0
+	for _, ps := range passes {
+		total += len(ps.changes)
+	}
+	rep := make(Report, 0, total)
+	at := make([]int, 0, total) // offset of each change in rep
+	attrAt := []int{}           // indexes in rep of changes to locate at an attribute
 	for i, ps := range passes {
 		for _, c := range ps.changes {
 			n := c.node
@@ -566,16 +605,27 @@ func locateChanges(passes []*pass) Report {
 			if found {
 				off = offs[n]
 				if c.attr != "" && n.Type == html.ElementNode {
-					if tags[off] == nil {
-						tags[off] = attrOffsets(body, off)
-					}
-					if a, ok := tags[off][c.attr]; ok {
-						off = a
-					}
+					attrAt = append(attrAt, len(rep))
 				}
 			}
 			rep = append(rep, ch)
 			at = append(at, off)
+		}
+	}
+	// Locate attributes: scan each tag once for the names wanted in it.
+	want := map[int]map[string]int{} // tag offset → attribute name → offset, -1 until found
+	for _, i := range attrAt {
+		if want[at[i]] == nil {
+			want[at[i]] = map[string]int{}
+		}
+		want[at[i]][rep[i].Attr] = -1
+	}
+	for off, names := range want {
+		attrOffsets(body, off, names)
+	}
+	for _, i := range attrAt {
+		if a := want[at[i]][rep[i].Attr]; a >= 0 {
+			at[i] = a
 		}
 	}
 	idx := make([]int, len(rep))

@@ -26,8 +26,9 @@ func Slugify(s string) string {
 }
 
 // A Slugger turns titles into slugs. The zero value is ready to use and is
-// what [Slugify] uses; set its fields to change the length limit or to spell
-// scripts that the built-in tables do not cover.
+// what [Slugify] uses; set its fields to change the length limit, to spell
+// scripts that the built-in tables do not cover, or to replace words and
+// letters in the ways of a language.
 //
 // A Slugger is safe for concurrent use as long as its fields are not changed
 // while it is in use and Transliterate is itself safe for concurrent use.
@@ -54,16 +55,16 @@ type Slugger struct {
 	// package a dependency of this one.
 	Transliterate func(s string) string
 
-	// Replacer, when not nil, rewrites the title before the rules below
-	// fold it: Slugger{Replacer: strings.NewReplacer("C++", "cpp")} gives
+	// Replacer, when not nil, rewrites the title before the rules of
+	// [Slugger.Slug] fold it: Slugger{Replacer: strings.NewReplacer("C++", "cpp")} gives
 	// "cpp" for "C++", where the rules alone give "c". It sees the title
 	// after HTML entity decoding and, when the title is not ASCII, in
 	// Unicode normalisation form NFC, so that a key such as "ä" matches
 	// both the composed and the decomposed spelling; its keys should be in
 	// NFC too. Matching is exact, and so case-sensitive: add "c++" as well
 	// if lower-case titles occur. What Replacer returns goes through every
-	// rule below (but for entity decoding), so a replacement may hold any
-	// text: "&" -> " und " gives the word "und".
+	// rule (but for entity decoding), so a replacement may hold any text:
+	// "&" -> " und " gives the word "und".
 	//
 	// [GermanReplacements] is a ready table for German titles:
 	// Slugger{Replacer: strings.NewReplacer(article.GermanReplacements()...)}.

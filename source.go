@@ -102,15 +102,35 @@ func (s *source) keys() []keySpan {
 		seen[name] = true
 		k := keySpan{name: name, key: s.fmSpan(first.Raw)}
 		if e.Kind == unstable.KeyValue && keys.IsLast() {
-			if v := e.Value(); v != nil {
-				k.value = s.fmSpan(v.Raw)
-			}
+			k.value = s.valueSpan(e, k.key)
 		}
 		out = append(out, k)
 	}
 	// A syntax error cannot happen for text that Parse accepted; whatever
 	// was found before one is still right.
 	return out
+}
+
+// valueSpan returns the span of the value of the key = value expression e
+// whose key is at key. Arrays and inline tables have no range of their own
+// in go-toml's tree: theirs runs from after the "=" to the end of the
+// expression.
+func (s *source) valueSpan(e *unstable.Node, key span) span {
+	if v := e.Value(); v != nil && v.Raw.Length > 0 && v.Kind != unstable.InlineTable {
+		return s.fmSpan(v.Raw)
+	}
+	end := s.fmSpan(e.Raw).end
+	i := key.end
+	for i < end && (s.text[i] == ' ' || s.text[i] == '\t') {
+		i++
+	}
+	if i < end && s.text[i] == '=' {
+		i++
+	}
+	for i < end && (s.text[i] == ' ' || s.text[i] == '\t') {
+		i++
+	}
+	return span{i, end}
 }
 
 // fmSpan converts a range of the front matter into file offsets.

@@ -193,7 +193,7 @@ func (c *checker) fields() {
 	case a.Title == "":
 		c.add(keyTitle, ErrRequired, titleSame)
 	case !bad[keyTitle]:
-		if strings.ContainsAny(a.Title, "\r\n") {
+		if strings.IndexByte(a.Title, '\n') >= 0 || strings.IndexByte(a.Title, '\r') >= 0 {
 			c.add(keyTitle, fmt.Errorf("%w: more than one line", ErrInvalidValue), titleSame)
 		}
 		if m := markup(a.Title); m != "" {
@@ -369,9 +369,9 @@ func (c *checker) matchURL() error {
 		return nil
 	}
 	tmpl := p.expandSlug(a, slugMarker)
-	if !matchSlugs(a.URL, tmpl, isSlugByte) && a.URL != p.expandSlug(a, "") {
+	if !matchSlugs(a.URL, tmpl, true) && a.URL != p.expandSlug(a, "") {
 		want := strings.ReplaceAll(tmpl, slugMarker, ":slug")
-		if matchSlugs(a.URL, tmpl, func(b byte) bool { return b != '/' }) {
+		if matchSlugs(a.URL, tmpl, false) {
 			return fmt.Errorf("%w: the slug in %q has characters other than a-z, 0-9 and -", ErrInvalidValue, a.URL)
 		}
 		return fmt.Errorf("%w: %q does not match %q", ErrMismatch, a.URL, want)
@@ -390,9 +390,14 @@ func isSlugByte(b byte) bool {
 }
 
 // matchSlugs reports whether s is tmpl with each slugMarker replaced by a
-// non-empty run of bytes for which ok holds. It takes time linear in
-// len(s) times the number of markers.
-func matchSlugs(s, tmpl string, ok func(byte) bool) bool {
+// non-empty run of bytes of the slug alphabet (alphabet true) or of any
+// bytes but "/" (alphabet false). It takes time linear in len(s) times the
+// number of markers.
+func matchSlugs(s, tmpl string, alphabet bool) bool {
+	ok := func(b byte) bool { return b != '/' }
+	if alphabet {
+		ok = isSlugByte
+	}
 	i := strings.Index(tmpl, slugMarker)
 	if i < 0 {
 		return s == tmpl
@@ -406,8 +411,12 @@ func matchSlugs(s, tmpl string, ok func(byte) bool) bool {
 		if len(s) < len(head)+1+len(rest) || !strings.HasSuffix(s, rest) {
 			return false
 		}
-		for k := len(head); k < len(s)-len(rest); k++ {
-			if !ok(s[k]) {
+		mid := s[len(head) : len(s)-len(rest)]
+		if !alphabet {
+			return strings.IndexByte(mid, '/') < 0
+		}
+		for k := 0; k < len(mid); k++ {
+			if !isSlugByte(mid[k]) {
 				return false
 			}
 		}

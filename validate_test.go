@@ -507,7 +507,7 @@ func TestMatchSlugs(t *testing.T) {
 		{"-1-1-1-", m + "1" + m + "1" + m, true},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, matchSlugs(tt.s, tt.tmpl, isSlugByte), "%q %q", tt.s, tt.tmpl)
+		assert.Equal(t, tt.want, matchSlugs(tt.s, tt.tmpl, true), "%q %q", tt.s, tt.tmpl)
 	}
 }
 

@@ -2,5 +2,7 @@
 // libraries people would otherwise use. It is a separate module so that those
 // peers never become dependencies of the library itself.
 //
-// Run from this folder: go test -run '^$' -bench . -benchmem
+// Run ./run.sh from this folder (or bench/run.sh from the root): it runs
+// every benchmark here and the root package's comparison benchmarks with
+// -count 6, compares them with a pinned benchstat and prints each ratio.
 package bench

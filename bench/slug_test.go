@@ -33,8 +33,10 @@ var sink string
 // BenchmarkSlug runs article.Slugify and gosimple/slug's Make side by side
 // on the same titles. Compare with
 //
-//	go test -run '^$' -bench Slug -benchmem -count 6 > slug.txt
-//	benchstat -col /impl slug.txt
+//	go test -run '^$' -bench '^BenchmarkSlug$' -benchmem -count 6 > slug.txt
+//	benchstat -row /set -col /impl slug.txt
+//
+// (bench/run.sh does this.)
 func BenchmarkSlug(b *testing.B) {
 	asciiTitles, unicodeTitles := titles(b)
 	sets := []struct {

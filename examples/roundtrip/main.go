@@ -1,17 +1,18 @@
-// Command roundtrip parses every article under a folder, checks it, and
+// Command roundtrip parses every article under a folder, validates it, and
 // encodes it again, reporting for each file whether the encoding is the
 // same bytes as the file (it is for files in the canonical layout).
 //
-// The checks: title, date and article_id are set; url equals the permalink
-// derived from date, article_id and title. What the sanitiser's
-// ArticlePolicy would change in the body is listed as notes, with the line
-// and column in the file; notes do not fail a file.
+// The checks are those of Article.Validate: required keys, URLs, url
+// against the permalink pattern, mistyped keys, and a body that the
+// sanitiser's ArticlePolicy keeps whole. Each problem is printed on a line
+// of its own as path:line:col: key: message (path:key: message when it has
+// no position), and fails the file.
 //
 //	go run ./examples/roundtrip [-out DIR] [FOLDER]
 //
 // FOLDER defaults to testdata/articles. With -out, the canonical encoding
 // of each article is written to DIR under the same name. The exit status is
-// 1 if any file fails to parse or encode.
+// 1 if any file fails to parse, validate or encode.
 package main
 
 import (
@@ -38,15 +39,15 @@ func main() {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
 			return err
 		}
-		msg, notes, ok := check(path, *out)
+		msg, problems, ok := check(path, *out)
 		if ok {
 			fmt.Printf("ok    %s: %s\n", path, msg)
 		} else {
 			failed++
 			fmt.Printf("FAIL  %s: %s\n", path, msg)
 		}
-		for _, n := range notes {
-			fmt.Printf("      note: %s\n", n)
+		for _, p := range problems {
+			fmt.Printf("      %s\n", p)
 		}
 		return nil
 	})
@@ -60,9 +61,11 @@ func main() {
 	}
 }
 
-// check parses, checks and re-encodes one file. It returns a one-line
-// summary, the sanitiser's notes, and whether the file passed.
-func check(path, out string) (msg string, notes []string, ok bool) {
+// check parses, validates and re-encodes one file. It returns a one-line
+// summary, the problems Validate found (each prefixed with path and a
+// colon, so that positions read path:line:col), and whether the file
+// passed.
+func check(path, out string) (msg string, problems []string, ok bool) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return err.Error(), nil, false
@@ -72,18 +75,21 @@ func check(path, out string) (msg string, notes []string, ok bool) {
 		// ParseError positions are file-relative: print them as path:line:col.
 		return fmt.Sprintf("%s:%v", path, err), nil, false
 	}
-	problems := checkArticle(a)
-	notes = checkBody(a, bodyLine(src, a))
+	if err := a.Validate(); err != nil {
+		for line := range strings.SplitSeq(err.Error(), "\n") {
+			problems = append(problems, path+":"+line)
+		}
+	}
 	var buf bytes.Buffer
 	if err := a.Encode(&buf); err != nil {
-		return err.Error(), nil, false
+		return err.Error(), problems, false
 	}
 	if out != "" {
 		if err := os.MkdirAll(out, 0o755); err != nil {
-			return err.Error(), nil, false
+			return err.Error(), problems, false
 		}
 		if err := os.WriteFile(filepath.Join(out, filepath.Base(path)), buf.Bytes(), 0o644); err != nil {
-			return err.Error(), nil, false
+			return err.Error(), problems, false
 		}
 	}
 	same := "canonical, encodes to the same bytes"
@@ -91,46 +97,7 @@ func check(path, out string) (msg string, notes []string, ok bool) {
 		same = "encodes to the canonical layout (differs from the file)"
 	}
 	if len(problems) > 0 {
-		return strings.Join(problems, "; "), notes, false
+		return fmt.Sprintf("%d problem(s), %s", len(problems), same), problems, false
 	}
-	return fmt.Sprintf("%q, %s, %s", a.Title, a.Date.Format("2006-01-02 15:04 -07:00"), same), notes, true
-}
-
-// checkArticle returns what is wrong with a's fields.
-func checkArticle(a *article.Article) []string {
-	var p []string
-	if a.Title == "" {
-		p = append(p, "title is empty")
-	}
-	if a.Date.IsZero() {
-		p = append(p, "date is missing")
-	}
-	if a.ArticleID <= 0 {
-		p = append(p, "article_id is not positive")
-	}
-	if want := a.Permalink(); a.URL != want {
-		p = append(p, fmt.Sprintf("url %q is not the permalink %q", a.URL, want))
-	}
-	return p
-}
-
-// checkBody lists what the sanitiser changes in the body; line is the line
-// of the file on which the body starts, so that positions are file lines.
-func checkBody(a *article.Article, line int) []string {
-	_, report, err := article.ArticlePolicy().SanitizeReport(a.Body)
-	if err != nil {
-		return []string{"body: " + err.Error()}
-	}
-	var p []string
-	for _, c := range report {
-		c.Line += line - 1
-		p = append(p, "body "+c.String())
-	}
-	return p
-}
-
-// bodyLine returns the 1-based line of the file on which a's body starts.
-func bodyLine(src []byte, a *article.Article) int {
-	head := src[:len(src)-len(a.Body)]
-	return bytes.Count(head, []byte("\n")) + 1
+	return fmt.Sprintf("%q, %s, %s", a.Title, a.Date.Format("2006-01-02 15:04 -07:00"), same), nil, true
 }

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFmtList(t *testing.T) {
+	r := runBin(t, "", "", "fmt", "-l", "testdata/fmt")
+	assert.Equal(t, runResult{"testdata/fmt/bom-crlf.md\ntestdata/fmt/messy.md\ntestdata/fmt/rss-date.md\n", "", 1}, r)
+
+	r = runBin(t, "", "", "fmt", "-l", "testdata/fmt/canonical.md")
+	assert.Equal(t, runResult{"", "", 0}, r)
+}
+
+func TestFmtDiff(t *testing.T) {
+	r := runBin(t, "", "", "fmt", "-d", "testdata/fmt")
+	assert.Equal(t, 1, r.code)
+	assert.Empty(t, r.stderr)
+	golden(t, "fmt-diff.txt", r.stdout)
+	assert.Contains(t, r.stdout, "--- testdata/fmt/rss-date.md.orig\n+++ testdata/fmt/rss-date.md\n@@ -1,6 +1,6 @@\n")
+	assert.Contains(t, r.stdout, "-date = \"Tue, 11 Mar 2025 09:45:00 GMT\"\n+date = \"2025-03-11T09:45:00Z\"\n")
+}
+
+func TestFmtWrite(t *testing.T) {
+	dir := copyTree(t, "testdata/fmt")
+	require.NoError(t, os.Chmod(filepath.Join(dir, "messy.md"), 0o600))
+	canonical, err := os.ReadFile(filepath.Join(dir, "canonical.md"))
+	require.NoError(t, err)
+
+	r := runBin(t, dir, "", "fmt", "-w", "-l", ".")
+	assert.Equal(t, runResult{"bom-crlf.md\nmessy.md\nrss-date.md\n", "", 1}, r)
+
+	r = runBin(t, dir, "", "fmt", "-l", ".")
+	assert.Equal(t, runResult{"", "", 0}, r, "formatting is idempotent")
+
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 4, "no temporary file left behind")
+	fi, err := os.Stat(filepath.Join(dir, "messy.md"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "the mode is kept")
+
+	// The four files hold the same article, so they now read the same.
+	for _, name := range []string{"messy.md", "bom-crlf.md", "rss-date.md"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		assert.Equal(t, string(canonical), string(b), name)
+	}
+}
+
+func TestFmtStdin(t *testing.T) {
+	src, err := os.ReadFile("testdata/fmt/rss-date.md")
+	require.NoError(t, err)
+	r := runBin(t, "", string(src), "fmt")
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, "date = \"2025-03-11T09:45:00Z\"\n")
+	r2 := runBin(t, "", r.stdout, "fmt", "-l")
+	assert.Equal(t, runResult{"", "", 0}, r2)
+	r2 = runBin(t, "", string(src), "fmt", "-l")
+	assert.Equal(t, runResult{"<standard input>\n", "", 1}, r2)
+
+	r = runBin(t, "", string(src), "fmt", "-w")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "-w needs a PATH")
+
+	r = runBin(t, "", "\x00\x01garbage", "fmt")
+	assert.Equal(t, runResult{"", "<standard input>:1:1: no front matter: the first non-blank line is not +++\n", 2}, r)
+}
+
+func TestFmtPrint(t *testing.T) {
+	r := runBin(t, "", "", "fmt", "testdata/fmt/canonical.md", "testdata/fmt/rss-date.md")
+	assert.Equal(t, 0, r.code)
+	c, err := os.ReadFile("testdata/fmt/canonical.md")
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(r.stdout, string(c)))
+}
+
+func TestFmtErrors(t *testing.T) {
+	dir := copyTree(t, "testdata/fmt-bad")
+	before, err := os.ReadFile(filepath.Join(dir, "syntax.md"))
+	require.NoError(t, err)
+	big := filepath.Join(dir, "big.md")
+	require.NoError(t, os.WriteFile(big, nil, 0o644))
+	require.NoError(t, os.Truncate(big, 20<<20))
+
+	r := runBin(t, dir, "", "fmt", "-w", ".", "missing.md")
+	assert.Equal(t, 2, r.code)
+	assert.Empty(t, r.stdout)
+	assert.Equal(t, "big.md: input too large: more than 16777216 bytes\n"+
+		"syntax.md:4:9: invalid TOML: unexpected character U+0046 'F' at start of value\n"+
+		"stat missing.md: no such file or directory\n", r.stderr)
+	after, err := os.ReadFile(filepath.Join(dir, "syntax.md"))
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "a file that does not parse is not touched")
+}

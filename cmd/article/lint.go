@@ -1,0 +1,268 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/articlekit/article"
+)
+
+const lintSynopsis = "article lint [-json] [-ext .md] [-strict-slug] [-pattern P] PATH..."
+
+const lintDescription = `
+Lint parses and validates every article named, and every file with one of
+the -ext extensions under the directories named (recursively; hidden
+directories such as .git are skipped). Across all of them it reports
+article_id, url and feed_item_id values held by more than one file, at each
+file that holds one, naming the other file.
+
+It prints one problem per line, "path:line:col: key: message", sorted by path
+then line; a problem with no position in the file (an absent key) is
+"path: key: message". With -json each problem is one JSON object instead:
+{"path":…,"line":…,"column":…,"key":…,"message":…}.
+
+The exit status is 0 when no problem is found, 1 when some are, and 2 on
+usage or I/O errors (a missing or unreadable path is reported on stderr and
+the rest is still checked). When stderr is a terminal and the run lasts more
+than a second, a progress line is shown on stderr.`
+
+const lintExample = `  $ article lint content/
+  content/2025/07/116410-meta.md:5:1: article_id: duplicate article_id 116410, also in content/2025/08/116410-copy.md
+  content/2025/08/116410-copy.md:9:1: article_id: duplicate article_id 116410, also in content/2025/07/116410-meta.md
+  content/drafts/x.md:3:8: date: invalid date: cannot read "tomorrow"; write RFC 3339, such as 2006-01-02T15:04:05Z`
+
+func runLint(e *env, args []string) int {
+	fs := newFlags(e, "lint", lintSynopsis, lintDescription, lintExample)
+	asJSON := fs.Bool("json", false, "write each problem as a JSON object on its own line")
+	ext := fs.String("ext", ".md", "extensions of the files to check under directories, separated by commas")
+	strict := fs.Bool("strict-slug", false, "report a url whose slug is not the slug of the title")
+	pattern := fs.String("pattern", "", "permalink pattern the url must follow (default "+article.DefaultPattern+")")
+	if done, status := parseFlags(e, fs, args); done {
+		return status
+	}
+	if fs.NArg() == 0 {
+		return usageError(e, fs, "no PATH given")
+	}
+	exts, err := parseExts(*ext)
+	if err != nil {
+		return usageError(e, fs, err.Error())
+	}
+	c, err := newChecker(*pattern, *strict)
+	if err != nil {
+		return usageError(e, fs, err.Error())
+	}
+
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector runs more often as the heap nears
+		// it, keeping the peak RSS of a run over a huge tree in check.
+		debug.SetMemoryLimit(lintMemoryLimit)
+	}
+	l := &linter{check: c, seed: maphash.MakeSeed()}
+	l.files = &pathList{}
+	l.dups = newDupIndex(l.files)
+	ioErrors := l.run(e, fs.Args(), exts)
+
+	sortProblems(l.problems)
+	w := bufio.NewWriter(e.stdout)
+	for _, p := range l.problems {
+		if *asJSON {
+			w.Write(p.JSON())
+		} else {
+			w.WriteString(p.String())
+			w.WriteByte('\n')
+		}
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(e.stderr, "article lint: %v\n", err)
+		return exitError
+	}
+	switch {
+	case ioErrors > 0:
+		return exitError
+	case len(l.problems) > 0:
+		return exitProblems
+	}
+	return exitOK
+}
+
+// lintMemoryLimit is the Go runtime's soft memory limit during lint
+// (unless GOMEMLIMIT says otherwise).
+const lintMemoryLimit = 40 << 20
+
+// linter runs the checks of one lint run.
+type linter struct {
+	check *checker
+	seed  maphash.Seed
+
+	// Owned by the collecting goroutine.
+	files    *pathList
+	dups     *dupIndex
+	problems []problem
+	done     atomic.Int64 // files checked, for the progress line
+}
+
+// result is what a worker found in one file.
+type result struct {
+	seq      int // the file's place in the walk
+	path     string
+	problems []problem
+	keys     *dupKeys // nil when the file did not parse
+	ioErr    error
+}
+
+// batchSize is how many files go to a worker at a time, and come back:
+// one channel operation per batch rather than per file.
+const batchSize = 64
+
+// run checks every file under paths on all CPUs and returns the number of
+// I/O errors, which it reports on stderr.
+func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
+	type job struct {
+		seq  int
+		path string
+	}
+	workers := runtime.GOMAXPROCS(0)
+	jobs := make(chan []job, 2*workers)
+	results := make(chan []result, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []byte
+			for batch := range jobs {
+				rs := make([]result, len(batch))
+				for i, j := range batch {
+					rs[i], buf = l.checkFile(j.path, buf)
+					rs[i].seq = j.seq
+					if cap(buf) > 1<<20 {
+						buf = nil // do not keep a huge file's buffer
+					}
+				}
+				results <- rs
+			}
+		}()
+	}
+	var walkErrs []error
+	go func() {
+		seq := 0
+		batch := make([]job, 0, batchSize)
+		walkPaths(paths, exts, func(p string) bool {
+			batch = append(batch, job{seq, p})
+			seq++
+			if len(batch) == batchSize {
+				jobs <- batch
+				batch = make([]job, 0, batchSize)
+			}
+			return true
+		}, func(err error) { walkErrs = append(walkErrs, err) })
+		if len(batch) > 0 {
+			jobs <- batch
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+
+	// Results are taken in the order of the walk, whatever order the
+	// workers finish in, so that the first holder of a duplicate value, and
+	// so the output, do not depend on timing. Waiting results are few: the
+	// walk is at most a few batches per worker ahead of the slowest one.
+	stop := l.progress(e)
+	waiting := make(map[int]result)
+	next := 0
+	for rs := range results {
+		for _, r := range rs {
+			waiting[r.seq] = r
+		}
+		for {
+			r, ok := waiting[next]
+			if !ok {
+				break
+			}
+			delete(waiting, next)
+			next++
+			if r.ioErr != nil {
+				ioErrors++
+				fmt.Fprintf(e.stderr, "article lint: %v\n", r.ioErr)
+				continue
+			}
+			i := l.files.add(r.path)
+			l.problems = append(l.problems, r.problems...)
+			if r.keys != nil {
+				l.problems = append(l.problems, l.dups.add(i, r.keys)...)
+			}
+			l.done.Add(1)
+		}
+	}
+	stop()
+	for _, err := range walkErrs { // safe: the walk ended before results closed
+		ioErrors++
+		fmt.Fprintf(e.stderr, "article lint: %v\n", err)
+	}
+	return ioErrors
+}
+
+// checkFile reads (into buf), parses and checks one file. It returns the
+// buffer for the next file.
+func (l *linter) checkFile(path string, buf []byte) (result, []byte) {
+	src, err := readArticleFile(path, buf)
+	if err != nil {
+		if errors.Is(err, article.ErrTooLarge) {
+			return result{path: path, problems: []problem{{Path: path, Msg: err.Error()}}}, src
+		}
+		return result{path: path, ioErr: err}, src
+	}
+	a, err := article.Parse(bytes.NewReader(src))
+	if err != nil {
+		return result{path: path, problems: []problem{parseProblem(path, err)}}, src
+	}
+	head, _ := splitSource(src, a)
+	k := keysOf(l.seed, a, head)
+	return result{path: path, problems: l.check.check(path, a), keys: &k}, src
+}
+
+// progress shows "N files, R files/s" on stderr while the run lasts, if
+// stderr is a terminal, starting after e.progressAfter (a second); the
+// returned function stops it and clears the line.
+func (l *linter) progress(e *env) (stop func()) {
+	if !e.stderrTTY {
+		return func() {}
+	}
+	quit := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		start := time.Now()
+		delay := time.NewTimer(e.progressAfter)
+		defer delay.Stop()
+		select {
+		case <-quit:
+			return
+		case <-delay.C:
+		}
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			n := l.done.Load()
+			fmt.Fprintf(e.stderr, "\r%d files, %.0f files/s\x1b[K", n, float64(n)/time.Since(start).Seconds())
+			select {
+			case <-quit:
+				io.WriteString(e.stderr, "\r\x1b[K")
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() { close(quit); <-finished }
+}

@@ -1,0 +1,124 @@
+// Command article lints, formats, creates, cleans and converts news
+// articles stored as text files: TOML front matter between "+++" lines,
+// followed by an HTML body. It does for a content tree what gofmt and go vet
+// do for Go code.
+//
+// Install:
+//
+//	go install github.com/articlekit/article/cmd/article@latest
+//
+// Usage:
+//
+//	article lint [-json] [-ext .md] [-strict-slug] [-pattern P] PATH...
+//	article fmt [-l] [-w] [-d] [PATH...]
+//	article new -title T -id N [-date D] [-source S] [-source-link U] [-feed-item-id N]
+//	article slug [-max N] [TEXT...]
+//	article sanitize [-w] FILE...
+//	article json FILE...
+//
+// Run "article help COMMAND" or "article COMMAND -h" for the flags and an
+// example of each command. The exit status is 0 on success, 1 when lint
+// finds problems (or fmt -l/-d finds files to format), and 2 on usage or
+// I/O errors.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+// A command is one subcommand: its name, a one-line summary, and the
+// function that runs it with the arguments after its name.
+type command struct {
+	name    string
+	summary string
+	run     func(env *env, args []string) int
+}
+
+// env is what a command reads and writes, so that tests can run commands
+// in the process as well as through the binary.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// stderrTTY says whether stderr is a terminal, and progressAfter how
+	// long a lint run must last before it shows progress there.
+	stderrTTY     bool
+	progressAfter time.Duration
+}
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitError    = 2
+)
+
+var commands = []command{
+	{"lint", "check articles and report every problem, with duplicate ids and urls across the tree", runLint},
+	{"fmt", "list, rewrite or diff articles whose layout is not canonical", runFmt},
+	{"new", "print a new canonical article, ready to edit", runNew},
+	{"slug", "print the slug of each argument or line of input", runSlug},
+	{"sanitize", "clean article bodies with the article policy, touching nothing else", runSanitize},
+	{"json", "print each article as one JSON object", runJSON},
+}
+
+func main() {
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		stderrTTY: isTerminal(os.Stderr), progressAfter: time.Second}
+	os.Exit(run(e, os.Args[1:]))
+}
+
+// run runs the command line args (without the program name) and returns
+// the exit status.
+func run(e *env, args []string) int {
+	if len(args) == 0 {
+		usage(e.stderr)
+		return exitError
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		if name == "help" && len(args) > 1 {
+			if c := lookup(args[1]); c != nil {
+				return c.run(e, []string{"-h"})
+			}
+			fmt.Fprintf(e.stderr, "article help: unknown command %q\n", args[1])
+			usage(e.stderr)
+			return exitError
+		}
+		usage(e.stdout)
+		return exitOK
+	}
+	c := lookup(name)
+	if c == nil {
+		fmt.Fprintf(e.stderr, "article: unknown command %q\n", name)
+		usage(e.stderr)
+		return exitError
+	}
+	return c.run(e, args[1:])
+}
+
+func lookup(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, "article checks, formats and converts news articles (TOML front matter between +++ lines, then HTML).\n\nusage: article COMMAND [flags] [arguments]\n\ncommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun \"article COMMAND -h\" for the flags and an example of a command.\n")
+}
+
+// isTerminal reports whether f is a terminal (a character device).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,337 @@
+package article
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// generalShapes are front matter blocks for the general decoder: every
+// kind of value, table and key rule of TOML, valid and not.
+var generalShapes = []string{
+	"a = 1\nb = -0x0\nc = 0o17\nd = 0b101\ne = +1_000\nf = 9223372036854775807\ng = -9223372036854775808",
+	"a = 9223372036854775808", "a = -9223372036854775809", "a = 0x8000000000000000", "a = 0o1777777777777777777777", "a = 0b" + strings.Repeat("1", 64),
+	"f = [1.5, -0.0, 1e300, 1e-300, 6.02_214e23, inf, -inf, nan, +nan, 1E5, 0.1]", "f = 1e400", "f = -1e400",
+	"t = 1979-05-27T07:32:00Z\nu = 1979-05-27T00:32:00.999999-07:00\nv = 1979-05-27 07:32:00+00:00\nw = 1979-05-27t07:32z",
+	"ld = 1979-05-27\nlt = 07:32:00\nlt2 = 00:32:00.999999999999\nldt = 1979-05-27T07:32:00\nnosecs = 07:32\nnosecs2 = 1979-05-27T07:32",
+	"t = 1979-02-30T07:32:00Z", "t = 1979-05-27T25:32:00Z", "t = 1979-05-27T07:32:00+24:00", "t = 1979-05-27T07:32:00-23:59",
+	"d = 1979-13-01", "d = 2024-02-29\ne = 2023-02-29", "lt = 24:00:00", "lt = 23:60:00", "lt = 23:59:60",
+	"s = \"a\\u00e9\\U0001F600\\n\"\nl = 'C:\\path'\nm = '''\nx\n'''\nn = \"\"\"\\\n  y\"\"\"",
+	"b = true\nc = false", "arr = []\nmixed = [1, \"a\", [2], {x = 1}]",
+	"[t]\na = 1\n[t.u]\nb = 2\n[v]", "[a.b.c]\nx = 1\n[a]\ny = 2", "[a]\n[a]", "[a.b]\n[a]\nb = 1",
+	"a.b = 1\n[a]", "a.b = 1\n[a.c]\nx = 1", "a = 1\n[a.b]", "a = {x = 1}\n[a]", "a = {x = 1}\na.y = 2",
+	"a.b = 1\na.c = 2\na.d.e = 3", "a.b = 1\na = 2", "a = 1\na.b = 2", "a.b.c = 1\na.b = 2",
+	"[[a]]\nx = 1\n[[a]]\nx = 2", "[[a]]\n[a]", "[a]\n[[a]]", "a = [1]\n[[a]]", "a = 1\n[[a]]",
+	"[[a]]\n[a.b]\nx = 1\n[[a]]\n[a.b]\nx = 2", "[[a.b]]\nx = 1\n[[a.b]]\nx = 2\n[a]\ny = 3",
+	"[[a]]\n[[a.b]]\nx = 1\n[[a]]\n[[a.b]]\nx = 2\n[[a.b]]", "[[a]]\nb.c = 1\n[[a]]\nb.c = 2",
+	"[[a]]\n[a.b]\n[a.b]", "[a.b]\n[[a.b]]", "[[a.b]]\n[a.b]",
+	"x = {a.b = 1, a.c = 2}", "x = {a = 1, a = 2}", "x = {a.b = 1, a = 2}", "x = {a = {b = 1}, a.c = 2}",
+	"x = [{a = 1, a = 2}]", "x = [{a = 1}, {a = 1}]", "x = [[{a = 1, a = 2}]]", "x = {a = 0x8000000000000000, a = 1}",
+	"x = [0x8000000000000000, 1979-13-01]", "x = {a = 1}\nx = 2", "\"quoted key\" = 1\n'lit.key' = 2\n\"a\".\"b\" = 3\n\"\" = 4",
+	"a . b = 1\n[ c . d ]\ne = 2", "[\"x.y\"]\nz = 1", "# comment\na = 1 # trailing\n\n[t] # c\n",
+	"a = [\n  1, # one\n  2,\n]", "x = {a = 1,}", "x = {\n a = 1\n}",
+	"a = 1\nb = =", "a = \"unterminated", "a = 1 b = 2", "[t\na = 1", "a = [1, 2", "= 1", "a = 01", "a = 1__0", "a = \"\\q\"",
+	"title = \"t\"\n[extra]\ntitle = \"x\"", "k = 1\nk2 = 2\n[tables.a]\nk = 1\n[tables.b]\nk = 2",
+}
+
+func TestGeneralMatchesGoToml(t *testing.T) {
+	for _, fm := range generalShapes {
+		t.Run(fm, func(t *testing.T) { checkGeneralMatchesGoToml(t, fm) })
+	}
+}
+
+// checkGeneralMatchesGoToml decodes fm with the general decoder and with
+// go-toml's Unmarshal into a map: both accept it with the same Params, or
+// both reject it at the same place. Errors go-toml cannot have (schema
+// types, dates, the nesting limit) are left out.
+func checkGeneralMatchesGoToml(t *testing.T, fm string) {
+	t.Helper()
+	src := "+++\n" + fm + "\n+++\n"
+	l, err := split(src)
+	if err != nil || l.fmEnd-l.fmStart != len(fm)+1 {
+		return // fm itself holds a +++ line
+	}
+	var a Article
+	ours := Decoder{}.decodeGeneral(&a, src, l)
+	var m map[string]any
+	theirs := toml.Unmarshal([]byte(src[l.fmStart:l.fmEnd]), &m)
+	if ours != nil {
+		if errors.Is(ours, ErrType) || errors.Is(ours, ErrDate) || errors.Is(ours, ErrNestingTooDeep) {
+			return
+		}
+		require.Error(t, theirs, "we reject what go-toml accepts: %v\n%s", ours, fm)
+		var pe *ParseError
+		require.ErrorAs(t, ours, &pe)
+		var de *toml.DecodeError
+		require.ErrorAs(t, theirs, &de)
+		row, col := de.Position()
+		require.Equal(t, [2]int{l.fmLine + row - 1, col}, [2]int{pe.Line, pe.Column},
+			"ours: %v\ngo-toml: %v\n%s", ours, theirs, fm)
+		return
+	}
+	require.NoError(t, theirs, "we accept what go-toml rejects:\n%s", fm)
+	for _, k := range schemaKeys {
+		delete(m, k)
+	}
+	require.Equal(t, canonValue(m), canonValue(a.Params), "%s", fm)
+}
+
+// canonValue makes decoded values comparable with require.Equal: times
+// become their text with the zone's name, NaN a string; an empty map is nil.
+func canonValue(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		if len(v) == 0 {
+			return map[string]any(nil)
+		}
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = canonValue(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = canonValue(e)
+		}
+		return out
+	case float64:
+		if math.IsNaN(v) {
+			return "NaN"
+		}
+		if v == 0 && math.Signbit(v) {
+			return "-0"
+		}
+	case time.Time:
+		return fmt.Sprintf("time %s %q", v.Format(time.RFC3339Nano), v.Location().String())
+	}
+	return v
+}
+
+// FuzzGeneralMatchesGoToml: the one-pass general decoder builds exactly the
+// Params go-toml's decoder builds, and rejects what it rejects, at the same
+// line and column.
+func FuzzGeneralMatchesGoToml(f *testing.F) {
+	for _, fm := range generalShapes {
+		f.Add(fm)
+	}
+	for _, fm := range deepShapes() {
+		f.Add(fm)
+	}
+	for _, name := range []string{"testdata/bench/article-extra.md", "testdata/parse/02-canonical-params.md"} {
+		src, err := os.ReadFile(name)
+		require.NoError(f, err)
+		l, err := split(string(src))
+		require.NoError(f, err)
+		f.Add(string(src[l.fmStart:l.fmEnd]))
+	}
+	f.Fuzz(func(t *testing.T, fm string) {
+		if len(fm) > 1<<16 {
+			return
+		}
+		checkGeneralMatchesGoToml(t, fm)
+	})
+}
+
+// TestNestingLimit: Parse accepts nesting up to MaxNesting and refuses one
+// level more, at the key of the expression, in every shape that nests;
+// whatever it accepts, Encode writes.
+func TestNestingLimit(t *testing.T) {
+	dotted := func(n int) string { return strings.TrimSuffix(strings.Repeat("a.", n), ".") }
+	arrays := func(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
+	inline := func(n int) string { return strings.Repeat("{a=", n) + "1" + strings.Repeat("}", n) }
+	tests := []struct {
+		name string
+		fm   func(n int) string // front matter nesting n levels
+		line int                // of the error, in the front matter
+	}{
+		{"dotted key", func(n int) string { return dotted(n) + " = 1\n" }, 1},
+		{"header", func(n int) string { return "[" + dotted(n) + "]\n" }, 1},
+		{"header and key", func(n int) string { return "[" + dotted(MaxNesting-1) + "]\n" + dotted(n-MaxNesting+1) + " = 1\n" }, 2},
+		{"array of tables", func(n int) string { return "[[" + dotted(n-1) + "]]\n" }, 1},
+		{"arrays", func(n int) string { return "x = " + arrays(n) + "\n" }, 1},
+		{"inline tables", func(n int) string { return "x = " + inline(n-1) + "\n" }, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := MaxNesting
+			ok := "+++\n" + tt.fm(n) + "+++\n"
+			a, err := Parse(strings.NewReader(ok))
+			require.NoError(t, err)
+			_, err = a.AppendEncoded(nil)
+			require.NoError(t, err, "Encode refuses what Parse accepted")
+
+			deep := "+++\n" + tt.fm(n+2) + "+++\n"
+			_, err = Parse(strings.NewReader(deep))
+			require.ErrorIs(t, err, ErrNestingTooDeep)
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, 1+tt.line, pe.Line)
+			assert.LessOrEqual(t, len(pe.Error()), 200)
+		})
+	}
+}
+
+// TestEncodeRefusesWhatParseRefuses: one level past MaxNesting fails in
+// Encode too.
+func TestEncodeRefusesDeeperThanMaxNesting(t *testing.T) {
+	var v any = 1
+	for range MaxNesting {
+		v = []any{v}
+	}
+	// x is at level 1, its innermost 1 at MaxNesting+1.
+	_, err := (&Article{Params: map[string]any{"x": v}}).AppendEncoded(nil)
+	require.ErrorIs(t, err, ErrEncode)
+	_, err = (&Article{Params: map[string]any{"x": v.([]any)[0]}}).AppendEncoded(nil)
+	require.NoError(t, err)
+}
+
+// TestHugeDottedKeys: keys and headers with a great many parts fail fast,
+// without the parser building a node per part.
+func TestHugeDottedKeys(t *testing.T) {
+	parts := strings.Repeat("a.", 1<<20) + "x"
+	for _, fm := range []string{
+		parts + " = 1\n",
+		"[" + parts + "]\n",
+		"[[" + parts + "]]\n",
+		"b = 1\n[t]\nx = {" + parts + " = 1}\n",
+		"s = \"" + parts + "\"\n" + parts + "=1\n",
+		"s = '''" + parts + "'''\nt.u = 1\n",
+	} {
+		src := "+++\n" + fm + "+++\n"
+		start := time.Now()
+		a, err := Parse(strings.NewReader(src))
+		elapsed := time.Since(start)
+		if strings.HasPrefix(fm, "s = '''") {
+			require.NoError(t, err)
+			require.Len(t, a.Params["s"], len(parts))
+			continue
+		}
+		require.ErrorIs(t, err, ErrNestingTooDeep, fm[:20])
+		assert.Less(t, len(err.Error()), 200)
+		assert.Less(t, elapsed, 2*time.Second)
+	}
+}
+
+// TestErrorsQuoteShortPrefixes: a huge key or value gives a short message.
+func TestErrorsQuoteShortPrefixes(t *testing.T) {
+	long := strings.Repeat("k", 1<<20)
+	for _, fm := range []string{
+		long + " = 1\n" + long + " = 2\n",
+		"[" + long + "]\n[" + long + "]\n",
+		"x = 1." + strings.Repeat("1", 1<<20) + "e999999\n",
+		"t = {" + long + " = 1, " + long + " = 2}\n",
+	} {
+		_, err := Parse(strings.NewReader("+++\n" + fm + "+++\n"))
+		require.Error(t, err)
+		assert.Less(t, len(err.Error()), 300, err.Error()[:min(len(err.Error()), 300)])
+	}
+	_, err := Decoder{DisallowUnknownKeys: true}.Decode(strings.NewReader("+++\n" + long + " = 1\n+++\n"))
+	require.ErrorIs(t, err, ErrUnknownKey)
+	assert.Less(t, len(err.Error()), 300)
+}
+
+// oneLineKeys returns front matter of n one-line keys k0 = 1 ….
+func oneLineKeys(size int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "k%d = %d\n", i, i)
+	}
+	return b.String()
+}
+
+// TestLinearInKeys: time per byte of front matter is flat from 10 KB to
+// 1 MiB of one-line keys, and 1 MiB parses in under 100 ms.
+//
+// Params is a Go map, and inserting 95,000 keys into a map costs several
+// times more per key than inserting 1,000 (the table outgrows the caches),
+// whatever the parser does. So the growth of Parse's time per byte is
+// compared with the growth for building the bare map of the same keys: it
+// may not exceed it by more than 30% (or exceed 1.3× when the map's does
+// not grow). A quadratic tracker, as go-toml's, grows 100×. Robust to a busy
+// machine: minimum of several runs, up to three attempts.
+func TestLinearInKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	best := func(runs int, f func()) time.Duration {
+		d := time.Duration(math.MaxInt64)
+		for range runs {
+			start := time.Now()
+			f()
+			d = min(d, time.Since(start))
+		}
+		return d
+	}
+	type sample struct {
+		parse, bare time.Duration
+		n           int
+	}
+	measure := func(size, runs int) sample {
+		src := "+++\n" + oneLineKeys(size) + "+++\n"
+		keys := strings.Split(strings.TrimSpace(oneLineKeys(size)), "\n")
+		for i, k := range keys {
+			keys[i] = k[:strings.IndexByte(k, ' ')]
+		}
+		return sample{
+			parse: best(runs, func() {
+				_, err := Decoder{MaxSize: 4 << 20}.Decode(strings.NewReader(src))
+				require.NoError(t, err)
+			}),
+			bare: best(runs, func() {
+				m := make(map[string]any, len(keys))
+				for i, k := range keys {
+					m[k] = int64(i)
+				}
+			}),
+			n: len(src),
+		}
+	}
+	perByte := func(big, small sample, d func(sample) time.Duration) float64 {
+		return (float64(d(big)) / float64(big.n)) / (float64(d(small)) / float64(small.n))
+	}
+	var big, small sample
+	var growth, mapGrowth float64
+	for range 3 {
+		small = measure(10<<10, 50)
+		big = measure(1<<20, 5)
+		growth = perByte(big, small, func(s sample) time.Duration { return s.parse })
+		mapGrowth = perByte(big, small, func(s sample) time.Duration { return s.bare })
+		t.Logf("Parse: %v for %d B, %v for %d B: %.2f× the time per byte; the bare map's: %.2f×",
+			small.parse, small.n, big.parse, big.n, growth, mapGrowth)
+		if big.parse < 100*time.Millisecond && growth < 1.3*max(1, mapGrowth) {
+			return
+		}
+	}
+	assert.Less(t, big.parse, 100*time.Millisecond, "1 MiB of keys")
+	assert.Less(t, growth, 1.3*max(1, mapGrowth), "growth of the time per byte from 10 KB to 1 MiB")
+}
+
+// TestGeneralParamsAreGoTomlTypes: the value types in Params are the ones
+// Article.Params documents.
+func TestGeneralParamsAreGoTomlTypes(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "bench", "article-extra.md"))
+	require.NoError(t, err)
+	a, err := Parse(strings.NewReader(string(src)))
+	require.NoError(t, err)
+	assert.Equal(t, []any{"shipping", "climate", "ports", "energy", "regulation"}, a.Params["tags"])
+	assert.Equal(t, int64(3), a.Params["weight"])
+	assert.Equal(t, true, a.Params["featured"])
+	assert.Equal(t, time.Date(2025, 9, 2, 8, 30, 0, 0, time.UTC), a.Params["published"])
+	assert.Equal(t, "Corrected the cost estimate on Sept. 3.\nAdded comment period dates.", a.Params["notes"])
+	extra := a.Params["extra"].(map[string]any)
+	assert.Equal(t, 0.87, extra["score"])
+	links := extra["links"].([]any)
+	require.Len(t, links, 2)
+	assert.Equal(t, "https://example.org/harbor/comments", links[1].(map[string]any)["href"])
+	assert.Equal(t, "Harbor Authority's Green Shipping Plan Draws Praise and Doubts From Port Operators", a.Title)
+}

@@ -1,0 +1,22 @@
+//go:build unix
+
+package article
+
+import (
+	"syscall"
+	"time"
+)
+
+// processCPU returns the CPU time the process has used so far (user and
+// system, all threads, the garbage collector's included). Unlike the wall
+// clock, it does not count the time spent waiting for a CPU on a busy
+// machine.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+const haveProcessCPU = true

@@ -1,0 +1,260 @@
+package article
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// linearShapes build bodies of about n bytes of each attribute-heavy shape.
+var linearShapes = map[string]func(n int) string{
+	// The issue's quadratic srcset: one URL with a comma every two bytes.
+	"srcset-commas": func(n int) string {
+		return `<img src="/x" srcset="/a` + strings.Repeat(",b", n/2) + `">`
+	},
+	"srcset-candidates": func(n int) string {
+		return `<img src="/x" srcset="` + strings.Repeat("/a.png 1x, ", n/11) + `/b.png 2x">`
+	},
+	"srcset-parens": func(n int) string {
+		return `<img src="/x" srcset="/a.png 1x (` + strings.Repeat(",(b", n/3) + `">`
+	},
+	"attributes-one-tag": func(n int) string {
+		var b strings.Builder
+		b.WriteString("<p ")
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, "a%d=1 ", i)
+		}
+		return b.String() + ">x</p>"
+	},
+	"attributes-many-tags": func(n int) string {
+		return strings.Repeat(`<p title=t lang=en data-a=1 onclick=x style=y>z</p>`, n/50)
+	},
+	"huge-value": func(n int) string {
+		return `<p title="` + strings.Repeat("v", n) + `">x</p>`
+	},
+	"huge-url": func(n int) string {
+		return `<a href="https://example.com/` + strings.Repeat("a/", n/2) + `">x</a>`
+	},
+	"huge-ping": func(n int) string {
+		return `<a href="/x" ping="` + strings.Repeat("/p ", n/3) + `">x</a>`
+	},
+	"entities-text": func(n int) string {
+		return "<p>" + strings.Repeat("&amp;&lt;&#13;&#x1b;&nbsp;", n/26) + "</p>"
+	},
+	"entities-attribute": func(n int) string {
+		return `<p title="` + strings.Repeat("&amp;&quot;&#13;&eacute;", n/24) + `">x</p>`
+	},
+	"invalid-utf8": func(n int) string {
+		return "<p title=\"" + strings.Repeat("\xff\x1b", n/4) + "\">" + strings.Repeat("\xe2\x82", n/4) + "</p>"
+	},
+}
+
+// TestSanitizeLinearShapes times Sanitize and SanitizeReport on 100 KB and
+// on 1 MB of each attribute-heavy shape and fails if the time grows far
+// more than tenfold: more than 25×, where a quadratic step measures about
+// 100×. Times are the CPU time of the process where the system gives it
+// (so that waiting for a CPU on a busy machine does not count), else wall
+// time. Noise only ever adds time, so the small and the large body are
+// timed in turns, each after a garbage collection, and the best time of
+// each is kept, for up to seven rounds or until the ratio is within bounds. A bare x/net ParseFragment plus Render of the same
+// bodies is timed the same way, and a ratio within 2.5 times its own also
+// passes.
+func TestSanitizeLinearShapes(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not with -short or -race")
+	}
+	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).Policy()
+	timeIt := func(f func()) time.Duration {
+		runtime.GC()
+		if haveProcessCPU {
+			start := processCPU()
+			f()
+			return processCPU() - start
+		}
+		start := time.Now()
+		f()
+		return time.Since(start)
+	}
+	// growth returns the best ratio of the times of f on large and on small
+	// after at most rounds rounds, stopping early once it is below limit.
+	growth := func(small, large string, f func(string), rounds int, limit float64) (ratio float64, ts, tl time.Duration) {
+		ts, tl = 1<<62, 1<<62
+		for range rounds {
+			ts = min(ts, timeIt(func() { f(small) }))
+			tl = min(tl, timeIt(func() { f(large) }))
+			// Below half a millisecond, timer and scheduler noise dominate.
+			ratio = float64(tl) / float64(max(ts, time.Millisecond/2))
+			if ratio <= limit {
+				break
+			}
+		}
+		return ratio, ts, tl
+	}
+	names := make([]string, 0, len(linearShapes))
+	for name := range linearShapes {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		small, large := linearShapes[name](100_000), linearShapes[name](1_000_000)
+		for _, report := range []bool{false, true} {
+			ratio, ts, tl := growth(small, large, func(b string) {
+				if report {
+					_, _, _ = p.SanitizeReport(b)
+				} else {
+					p.Sanitize(b)
+				}
+			}, 7, 25)
+			t.Logf("%-20s report=%-5v 100 KB: %9v  1 MB: %9v  ×%5.1f", name, report, ts, tl, ratio)
+			if ratio <= 25 {
+				continue
+			}
+			base, _, _ := growth(small, large, func(b string) { parseAndRender(t, b) }, 7, 0)
+			if ratio > 2.5*base {
+				t.Errorf("%s (report %v): 10× the input takes %.0f× the time (bare x/net parse and render: %.0f×)", name, report, ratio, base)
+			}
+		}
+	}
+}
+
+// parseAndRender is the floor for any tree-based sanitiser.
+func parseAndRender(t testing.TB, body string) string {
+	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(body), ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w strings.Builder
+	for _, n := range nodes {
+		if err := html.Render(&w, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return w.String()
+}
+
+// manyAttrsTag is one p tag with n attributes, about 9 bytes each.
+func manyAttrsTag(n int) string {
+	var b strings.Builder
+	b.WriteString("<p")
+	for i := range n {
+		fmt.Fprintf(&b, " a%d=1", i)
+	}
+	b.WriteString(">x</p>")
+	return b.String()
+}
+
+// BenchmarkSanitizeReportManyAttrs: one tag with 111,000 attributes (1 MB).
+//
+//	go test -run '^$' -bench ManyAttrs -benchmem -count 3
+func BenchmarkSanitizeReportManyAttrs(b *testing.B) {
+	body := manyAttrsTag(111_000)
+	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).Policy()
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _, _ = p.SanitizeReport(body)
+	}
+}
+
+func TestSanitizeAttrLimit(t *testing.T) {
+	// 150 attributes, an allowed title among those past the limit.
+	var b strings.Builder
+	b.WriteString("<p")
+	for i := range 150 {
+		if i == 120 {
+			b.WriteString(` title="late"`)
+			continue
+		}
+		fmt.Fprintf(&b, " a%d=1", i)
+	}
+	b.WriteString(">x</p>")
+	body := b.String()
+	p := ArticlePolicy()
+	out := checkSanitized(t, p, body)
+	assert.Equal(t, "<p>x</p>", out)
+	_, rep, err := p.SanitizeReport(body)
+	require.NoError(t, err)
+	require.Len(t, rep, DefaultMaxAttrs+1, "one change per attribute checked, one for the rest")
+	last := rep[len(rep)-1]
+	l, c, o := wantPosOff(t, body, " a100=")
+	assert.Equal(t, Change{Kind: ChangeAttrLimit, Element: "p", Attr: "a100", Value: "50", Line: l, Column: c + 1, Offset: o + 1}, last)
+
+	// A narrower limit keeps the first attributes, checked as usual.
+	narrow := ArticlePolicy().Builder().MaxAttrs(3).Policy()
+	in := `<p title="t" lang="en" onclick="x" dir="ltr" data-x="1">y</p><p title="u">z</p>`
+	out = checkSanitized(t, narrow, in)
+	assert.Equal(t, `<p title="t" lang="en">y</p><p title="u">z</p>`, out)
+	_, rep, err = narrow.SanitizeReport(in)
+	require.NoError(t, err)
+	assert.Equal(t, "1:24: attribute removed <p onclick> \"x\"\n1:36: attributes over limit <p dir> \"2\"", rep.String())
+	// With callbacks too.
+	cb := narrow.Builder().OnElement("p", func(c *ElementContext) Action {
+		if _, ok := c.Attr("dir"); ok {
+			c.SetAttr("lang", "dir seen")
+		}
+		return ActionKeep
+	}).Policy()
+	assert.Equal(t, out, checkSanitized(t, cb, in))
+}
+
+// TestSanitizeReportManyAttrsMemory: one tag with 111,000 attributes (1 MB)
+// must not make SanitizeReport hold memory in proportion to the input times
+// a large constant: beyond what the x/net parser allocates for the body,
+// the report allocates little.
+func TestSanitizeReportManyAttrsMemory(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("1 MB body: not with -short or -race")
+	}
+	body := manyAttrsTag(111_000)
+	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).Policy()
+	alloc := func(f func()) uint64 {
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		f()
+		runtime.ReadMemStats(&m1)
+		return m1.TotalAlloc - m0.TotalAlloc
+	}
+	bare := alloc(func() { parseAndRender(t, body) })
+	var rep Report
+	ours := alloc(func() { _, rep, _ = p.SanitizeReport(body) })
+	t.Logf("%d bytes: parse and render %.1f MiB, SanitizeReport %.1f MiB, %d changes", len(body), float64(bare)/(1<<20), float64(ours)/(1<<20), len(rep))
+	assert.Len(t, rep, DefaultMaxAttrs+1)
+	assert.Less(t, ours, 2*bare, "SanitizeReport allocates more than twice a bare parse and render")
+}
+
+// TestSanitizeKeepsMarkupOfParsableBodies: every body that a default
+// Decoder accepts (at most DefaultMaxSize bytes with its front matter) is
+// sanitised with its markup kept, not reduced to text; before, a 1.14 MB
+// body lost all its markup.
+func TestSanitizeKeepsMarkupOfParsableBodies(t *testing.T) {
+	require.GreaterOrEqual(t, DefaultMaxBodySize, 4*DefaultMaxSize)
+	unit := largeArticleBody(t)
+	sizes := []int{1_140_000}
+	if !testing.Short() && !raceEnabled {
+		sizes = append(sizes, DefaultMaxSize)
+	}
+	for _, size := range sizes {
+		body := strings.Repeat(unit, size/len(unit))
+		body += strings.Repeat("x", size-len(body))
+		require.Len(t, body, size)
+		out := Sanitize(body)
+		n := len(body) / len(unit)
+		assert.Equal(t, strings.Count(unit, "<a "), strings.Count(out, "<a ")/n, "links kept, %d bytes", size)
+		if size < 2<<20 {
+			out2, rep, err := ArticlePolicy().SanitizeReport(body)
+			require.NoError(t, err, "%d bytes", size)
+			require.NotEmpty(t, rep)
+			assert.NotEqual(t, ChangeTextOnly, rep[0].Kind)
+			assert.Equal(t, out, out2)
+		}
+	}
+}
