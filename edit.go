@@ -58,7 +58,7 @@ func (a *Article) appendLossless(b []byte) ([]byte, error) {
 			}
 		}
 		var err error
-		if orig, err = originalParams(text[s.l.fmStart:s.l.fmEnd]); err != nil {
+		if orig, err = s.originalParams(); err != nil {
 			return b, err
 		}
 		paramsChanged = !equalTable(orig, a.Params)
@@ -131,17 +131,14 @@ func (s *source) eol() string {
 	return "\n"
 }
 
-// originalParams decodes the Params of the front matter fm again, as Parse
-// did.
-func originalParams(fm string) (map[string]any, error) {
-	var m map[string]any
-	if err := toml.Unmarshal([]byte(fm), &m); err != nil {
+// originalParams decodes the Params of the source again, with the decoder
+// Parse used, so that they are the values Parse gave.
+func (s *source) originalParams() (map[string]any, error) {
+	var a Article
+	if err := (Decoder{}).decodeGeneral(&a, s.text, s.l); err != nil {
 		return nil, fmt.Errorf("article: front matter of the source: %w", err)
 	}
-	for _, k := range schemaKeys {
-		delete(m, k)
-	}
-	return m, nil
+	return a.Params, nil
 }
 
 // sameSchema reports whether two sets of schema values are the same; dates
