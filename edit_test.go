@@ -625,19 +625,29 @@ func TestAppendStyledDate(t *testing.T) {
 	require.ErrorIs(t, err, ErrEncode)
 }
 
-// BenchmarkEncodeUnmodified encodes a parsed, unchanged sample-sized
-// article into a reused buffer: the work of a copy.
+// BenchmarkEncodeUnmodified encodes a parsed, unchanged article into a
+// reused buffer: the sample-sized article (no Params: the work of a copy)
+// and a hand-written file with Params, which Encode decodes again to see
+// that they did not change.
 func BenchmarkEncodeUnmodified(b *testing.B) {
-	src := benchArticle(b)
-	a, err := Parse(bytes.NewReader(src))
+	messy, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
 	require.NoError(b, err)
-	buf := make([]byte, 0, 2*len(src))
-	b.ReportAllocs()
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		if buf, err = a.AppendEncoded(buf[:0]); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name string
+		src  []byte
+	}{{"sample", benchArticle(b)}, {"messy", messy}} {
+		b.Run(bc.name, func(b *testing.B) {
+			a, err := Parse(bytes.NewReader(bc.src))
+			require.NoError(b, err)
+			buf := make([]byte, 0, 2*len(bc.src))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bc.src)))
+			for b.Loop() {
+				if buf, err = a.AppendEncoded(buf[:0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
