@@ -88,3 +88,21 @@ func ExamplePolicy_Builder() {
 	// Output:
 	// cell<p><img src="/b.png" loading="lazy"> ad</p>
 }
+
+func ExamplePolicyBuilder_Build() {
+	// Build reports the calls that cannot take effect instead of ignoring
+	// them; Policy would panic with the same error.
+	_, err := article.NewPolicy().
+		AllowElements("p", "iframe").
+		AllowAttrs("onclick").Globally().
+		Build()
+	fmt.Println(err)
+	var pe *article.PolicyError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Method, pe.Name)
+	}
+	// Output:
+	// article: AllowElements("iframe"): always dropped with its content
+	// article: AllowAttrs("onclick"): never allowed
+	// AllowElements iframe
+}

@@ -200,3 +200,60 @@ func FuzzJSON(f *testing.F) {
 		}
 	})
 }
+
+// appendJSONString escapes as encoding/json does without HTML escaping.
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", `"q" \ b`, "<p>&</p>", "\x00\x01\x1f\x7f", "\b\f\n\r\t", "é 東京 😀",
+		"bad \xff\xfe utf8 \xe2\x82", "\u2028\u2029", strings.Repeat("a\"", 100),
+	} {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(s))
+		assert.Equal(t, strings.TrimSuffix(buf.String(), "\n"), string(appendJSONString(nil, s)), "%q", s)
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add("a\"b\\c\x00\u2028\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if want, got := strings.TrimSuffix(buf.String(), "\n"), string(appendJSONString(nil, s)); want != got {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	})
+}
+
+func BenchmarkMarshalJSON(b *testing.B) {
+	src, err := os.ReadFile("testdata/bench/article.md")
+	require.NoError(b, err)
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(b, err)
+	out, err := a.MarshalJSON()
+	require.NoError(b, err)
+	b.Run("marshal", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(out)))
+		for b.Loop() {
+			if _, err := a.MarshalJSON(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("unmarshal", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(out)))
+		for b.Loop() {
+			var back Article
+			if err := back.UnmarshalJSON(out); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -299,6 +299,12 @@ func (a *Article) Permalink() string {
 // pattern leaving the slug open). The joiner rules for empty tokens are
 // those of Expand.
 func (p *Pattern) expandSlug(a *Article, slug string) string {
+	var arr [160]byte
+	return string(p.appendExpandSlug(arr[:0], a, slug))
+}
+
+// appendExpandSlug appends what expandSlug returns to b.
+func (p *Pattern) appendExpandSlug(b []byte, a *Article, slug string) []byte {
 	segs, sl := defaultPatSegments, Slugger{}
 	if p != nil {
 		sl = p.Slugger
@@ -306,8 +312,6 @@ func (p *Pattern) expandSlug(a *Article, slug string) string {
 			segs = p.segs
 		}
 	}
-	var arr [160]byte
-	b := arr[:0]
 	skip := false
 	for k, sg := range segs {
 		if sg.tok == patLiteral {
@@ -337,7 +341,7 @@ func (p *Pattern) expandSlug(a *Article, slug string) string {
 			skip = true
 		}
 	}
-	return string(b)
+	return b
 }
 
 // hasSlug reports whether the pattern has a :slug token.

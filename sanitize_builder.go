@@ -1,7 +1,9 @@
 package article
 
 import (
+	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -16,8 +18,31 @@ import (
 //
 // A builder is not safe for concurrent use; the [Policy] it builds is.
 // Element and attribute names are ASCII case-insensitive.
+//
+// A call that cannot take effect (an element that is always dropped or
+// that no HTML parser creates, an attribute or URL scheme that is never
+// allowed, an unknown link type, a callback for an element not allowed) is
+// not ignored: it is recorded, and [PolicyBuilder.Build] returns it as a
+// [*PolicyError] ([PolicyBuilder.Policy] panics with it). The rest of the
+// call still takes effect.
 type PolicyBuilder struct {
-	d policyData
+	d    policyData
+	errs []error
+}
+
+// A PolicyError describes a [PolicyBuilder] call that cannot take effect.
+type PolicyError struct {
+	Method string // the builder method, such as "AllowElements"
+	Name   string // the element, attribute, scheme or link type concerned
+	Reason string
+}
+
+func (e *PolicyError) Error() string {
+	return "article: " + e.Method + "(" + strconv.Quote(e.Name) + "): " + e.Reason
+}
+
+func (b *PolicyBuilder) fail(method, name, reason string) {
+	b.errs = append(b.errs, &PolicyError{Method: method, Name: name, Reason: reason})
 }
 
 // An AttrBuilder is the half-finished rule returned by
@@ -53,12 +78,28 @@ func (p *Policy) Builder() *PolicyBuilder {
 	return &PolicyBuilder{d: p.d.clone()}
 }
 
-// Policy returns the immutable policy built from the rules collected so far.
-// The builder can go on being used; later changes do not affect the result.
-func (b *PolicyBuilder) Policy() *Policy {
+// Build returns the immutable policy built from the rules collected so far,
+// or, if any call could not take effect, an error that joins a
+// [*PolicyError] for each (test with [errors.As]). The builder can go on
+// being used; later changes do not affect the result.
+func (b *PolicyBuilder) Build() (*Policy, error) {
+	if len(b.errs) > 0 {
+		return nil, errors.Join(b.errs...)
+	}
 	d := b.d.clone()
 	d.compile()
-	return &Policy{d: d}
+	return &Policy{d: d}, nil
+}
+
+// Policy is like [PolicyBuilder.Build] but panics if a call could not take
+// effect, as [regexp.MustCompile] does. It suits policies written in the
+// program, such as those built in a package variable's initialisation.
+func (b *PolicyBuilder) Policy() *Policy {
+	p, err := b.Build()
+	if err != nil {
+		panic(err)
+	}
+	return p
 }
 
 func (d *policyData) compile() {
@@ -96,12 +137,29 @@ func lowerNames(names []string) []string {
 }
 
 // AllowElements keeps the named elements (without attributes, unless
-// allowed with [PolicyBuilder.AllowAttrs]). Names of elements that are always
-// dropped (see [PolicyBuilder.DropElements]), and names that are not plain
-// lower-case HTML names, are ignored.
+// allowed with [PolicyBuilder.AllowAttrs]). Naming an element that is always
+// dropped (see [PolicyBuilder.DropElements]) or that this builder dropped,
+// a name that is not an HTML element name, or an unknown element (one not
+// in the HTML standard, obsolete ones included, and not a custom element,
+// whose name has a hyphen) is an error (see [PolicyBuilder.Build]).
 func (b *PolicyBuilder) AllowElements(names ...string) *PolicyBuilder {
+	return b.allowElements("AllowElements", names)
+}
+
+func (b *PolicyBuilder) allowElements(method string, names []string) *PolicyBuilder {
 	for _, n := range lowerNames(names) {
-		if elemForbidden(n) || b.d.drop[n] {
+		switch {
+		case !validName(n) || strings.Contains(n, ":"):
+			b.fail(method, n, "not an HTML element name")
+			continue
+		case dropElements[n]:
+			b.fail(method, n, "always dropped with its content")
+			continue
+		case b.d.drop[n]:
+			b.fail(method, n, "dropped by DropElements")
+			continue
+		case !knownElements[n] && !strings.Contains(n, "-"):
+			b.fail(method, n, "not an HTML element (a custom element's name has a hyphen)")
 			continue
 		}
 		if b.d.elems[n] == nil {
@@ -147,9 +205,9 @@ func (b *PolicyBuilder) DropElements(names ...string) *PolicyBuilder {
 //
 // Event handlers (names starting with "on"), style, srcdoc, is and xmlns,
 // namespaced attributes (any name with a colon), and names that are not
-// plain lower-case ASCII are never allowed and are ignored here. The rel
-// and target of a link are allowed like any attribute but then normalised
-// (see [PolicyBuilder.RequireRel]).
+// plain lower-case ASCII are never allowed: naming one is an error (see
+// [PolicyBuilder.Build]). The rel and target of a link are allowed like any
+// attribute but then normalised (see [PolicyBuilder.RequireRel]).
 func (b *PolicyBuilder) AllowAttrs(names ...string) *AttrBuilder {
 	return &AttrBuilder{b: b, names: lowerNames(names)}
 }
@@ -158,7 +216,8 @@ func (b *PolicyBuilder) AllowAttrs(names ...string) *AttrBuilder {
 // allowlist; finish it with [AttrBuilder.OnElements] (the attributes are
 // then refused on those elements even if allowed globally) or
 // [AttrBuilder.Globally] (refused everywhere, including on elements that
-// allowed them by name, and no longer forced).
+// allowed them by name, and no longer forced). Removing what is not allowed
+// does nothing.
 func (b *PolicyBuilder) RemoveAttrs(names ...string) *AttrBuilder {
 	return &AttrBuilder{b: b, names: lowerNames(names), remove: true}
 }
@@ -171,7 +230,8 @@ func (a *AttrBuilder) Matching(re *regexp.Regexp) *AttrBuilder {
 }
 
 // OnElements applies the rule to the named elements. An allow rule also
-// allows the elements themselves, as [PolicyBuilder.AllowElements] does.
+// allows the elements themselves, as [PolicyBuilder.AllowElements] does,
+// with the same errors, and a name it never allows is an error.
 func (a *AttrBuilder) OnElements(elems ...string) *PolicyBuilder {
 	b := a.b
 	for _, e := range lowerNames(elems) {
@@ -186,13 +246,14 @@ func (a *AttrBuilder) OnElements(elems ...string) *PolicyBuilder {
 			}
 			continue
 		}
-		b.AllowElements(e)
+		b.allowElements("OnElements", []string{e})
 		r := b.d.elems[e]
 		if r == nil {
 			continue
 		}
 		for _, n := range a.names {
 			if attrForbidden(n) {
+				b.fail("AllowAttrs", n, "never allowed")
 				continue
 			}
 			delete(r.deny, n)
@@ -202,7 +263,8 @@ func (a *AttrBuilder) OnElements(elems ...string) *PolicyBuilder {
 	return b
 }
 
-// Globally applies the rule to every allowed element.
+// Globally applies the rule to every allowed element. For an allow rule, a
+// name it never allows is an error.
 func (a *AttrBuilder) Globally() *PolicyBuilder {
 	b := a.b
 	for _, n := range a.names {
@@ -221,6 +283,7 @@ func (a *AttrBuilder) Globally() *PolicyBuilder {
 			continue
 		}
 		if attrForbidden(n) {
+			b.fail("AllowAttrs", n, "never allowed")
 			continue
 		}
 		b.d.global[n] = attrRule{re: a.re}
@@ -230,11 +293,17 @@ func (a *AttrBuilder) Globally() *PolicyBuilder {
 
 // AllowURLSchemes adds URL schemes (without the colon, e.g. "tel") to those
 // allowed in URL-bearing attributes. javascript, vbscript and livescript are
-// ignored.
+// never allowed, and naming one, or a string that is not a scheme, is an
+// error (see [PolicyBuilder.Build]).
 func (b *PolicyBuilder) AllowURLSchemes(schemes ...string) *PolicyBuilder {
 	for _, s := range lowerNames(schemes) {
 		s = strings.TrimSuffix(s, ":")
-		if s != "" && !neverSchemes[s] {
+		switch {
+		case urlScheme(s+":") != s:
+			b.fail("AllowURLSchemes", s, "not a URL scheme")
+		case neverSchemes[s]:
+			b.fail("AllowURLSchemes", s, "never allowed")
+		default:
 			b.d.schemes[s] = true
 		}
 	}
@@ -260,9 +329,14 @@ func (b *PolicyBuilder) AllowRelativeURLs(allow bool) *PolicyBuilder {
 // AddURLAttrs names attributes that hold a URL and must pass the URL check,
 // in addition to href src srcset cite action formaction data poster ping
 // background xlink:href longdesc manifest codebase archive lowsrc dynsrc
-// itemtype.
+// itemtype. A name that is not an attribute name is an error (see
+// [PolicyBuilder.Build]).
 func (b *PolicyBuilder) AddURLAttrs(names ...string) *PolicyBuilder {
 	for _, n := range lowerNames(names) {
+		if !validName(n) {
+			b.fail("AddURLAttrs", n, "not an attribute name")
+			continue
+		}
 		b.d.urlAttrs[n] = true
 	}
 	return b
@@ -274,11 +348,16 @@ func (b *PolicyBuilder) AddURLAttrs(names ...string) *PolicyBuilder {
 // normalised: split into tokens, lower-cased, duplicates and unknown link
 // types removed; and a link with target="_blank" always gets noopener and
 // noreferrer. Known link types are alternate author bookmark external help
-// license me next nofollow noopener noreferrer prev search sponsored tag ugc.
+// license me next nofollow noopener noreferrer prev search sponsored tag ugc;
+// requiring another is an error (see [PolicyBuilder.Build]).
 func (b *PolicyBuilder) RequireRel(tokens ...string) *PolicyBuilder {
 	b.d.requireRel = b.d.requireRel[:0]
 	for _, t := range lowerNames(tokens) {
-		if relTokens[t] && !hasString(b.d.requireRel, t) {
+		if !relTokens[t] {
+			b.fail("RequireRel", t, "not a known link type")
+			continue
+		}
+		if !hasString(b.d.requireRel, t) {
 			b.d.requireRel = append(b.d.requireRel, t)
 		}
 	}
@@ -296,21 +375,26 @@ func hasString(list []string, s string) bool {
 
 // ForceAttr sets attribute attr to value on every kept elem, replacing any
 // value from the body, whether or not the attribute is otherwise allowed;
-// for example ForceAttr("img", "loading", "lazy"). Attributes that can never
-// be allowed (see [PolicyBuilder.AllowAttrs]), URLs that fail the URL
-// check, and elements not allowed (yet) are ignored: allow elem first.
+// for example ForceAttr("img", "loading", "lazy"). An attribute that can
+// never be allowed (see [PolicyBuilder.AllowAttrs]), a URL that fails the
+// URL check, and an element not allowed (yet: allow elem first) are errors
+// (see [PolicyBuilder.Build]).
 func (b *PolicyBuilder) ForceAttr(elem, attr, value string) *PolicyBuilder {
 	elem, attr = strings.ToLower(elem), strings.ToLower(attr)
 	if attrForbidden(attr) {
+		b.fail("ForceAttr", attr, "never allowed")
 		return b
 	}
+	value = cleanValue(value)
 	if b.d.isURLAttr(attr) {
 		if _, ok := checkURLAttr(&b.d, attr, value); !ok {
+			b.fail("ForceAttr", value, "fails the URL check")
 			return b
 		}
 	}
 	r := b.d.elems[elem]
 	if r == nil {
+		b.fail("ForceAttr", elem, "element not allowed")
 		return b
 	}
 	for i, f := range r.forced {
@@ -334,18 +418,25 @@ func (b *PolicyBuilder) ForceAttr(elem, attr, value string) *PolicyBuilder {
 // its own output, it must change nothing. Otherwise sanitising is not
 // idempotent, and when the output is checked by parsing it again (see
 // [Policy.Sanitize]) the body is reduced to its text ([ErrUnstable]).
+//
+// A nil fn, or an elem not allowed (yet: allow it first), whose callback
+// would never run, is an error (see [PolicyBuilder.Build]).
 func (b *PolicyBuilder) OnElement(elem string, fn func(*ElementContext) Action) *PolicyBuilder {
+	elem = strings.ToLower(elem)
 	if fn == nil {
+		b.fail("OnElement", elem, "nil callback")
 		return b
 	}
-	elem = strings.ToLower(elem)
 	if elem == "*" {
 		b.d.everyCB = append(b.d.everyCB, fn)
 		return b
 	}
-	if r := b.d.elems[elem]; r != nil {
-		r.callbacks = append(r.callbacks, fn)
+	r := b.d.elems[elem]
+	if r == nil {
+		b.fail("OnElement", elem, "element not allowed")
+		return b
 	}
+	r.callbacks = append(r.callbacks, fn)
 	return b
 }
 

@@ -258,3 +258,55 @@ func TestSanitizeKeepsMarkupOfParsableBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestPolicyBuilderErrors: a builder call that cannot take effect is an
+// error from Build and a panic from Policy, never silently ignored.
+func TestPolicyBuilderErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		b    *PolicyBuilder
+		want []string // PolicyError messages
+	}{
+		{"iframe", NewPolicy().AllowElements("iframe", "p"),
+			[]string{`article: AllowElements("iframe"): always dropped with its content`}},
+		{"iframe attrs", NewPolicy().AllowAttrs("src").OnElements("iframe"),
+			[]string{`article: OnElements("iframe"): always dropped with its content`}},
+		{"unknown element", NewPolicy().AllowElements("paragraph", "my-widget", "x:y", "p"),
+			[]string{`article: AllowElements("paragraph"): not an HTML element (a custom element's name has a hyphen)`,
+				`article: AllowElements("x:y"): not an HTML element name`}},
+		{"dropped here", NewPolicy().DropElements("figure").AllowElements("figure"),
+			[]string{`article: AllowElements("figure"): dropped by DropElements`}},
+		{"never attrs", NewPolicy().AllowAttrs("onclick", "style", "title").Globally().AllowAttrs("srcdoc").OnElements("p"),
+			[]string{`article: AllowAttrs("onclick"): never allowed`, `article: AllowAttrs("style"): never allowed`,
+				`article: AllowAttrs("srcdoc"): never allowed`}},
+		{"schemes", NewPolicy().AllowURLSchemes("tel", "JavaScript:", "no scheme"),
+			[]string{`article: AllowURLSchemes("javascript"): never allowed`, `article: AllowURLSchemes("no scheme"): not a URL scheme`}},
+		{"rel", NewPolicy().RequireRel("nofollow", "bogus"),
+			[]string{`article: RequireRel("bogus"): not a known link type`}},
+		{"force", ArticlePolicy().Builder().ForceAttr("p", "onclick", "x").ForceAttr("img", "src", "javascript:x").ForceAttr("div", "title", "t"),
+			[]string{`article: ForceAttr("onclick"): never allowed`, `article: ForceAttr("javascript:x"): fails the URL check`,
+				`article: ForceAttr("div"): element not allowed`}},
+		{"callbacks", ArticlePolicy().Builder().OnElement("div", func(*ElementContext) Action { return ActionKeep }).OnElement("p", nil),
+			[]string{`article: OnElement("div"): element not allowed`, `article: OnElement("p"): nil callback`}},
+		{"url attrs", NewPolicy().AddURLAttrs("data-src", "bad name"),
+			[]string{`article: AddURLAttrs("bad name"): not an attribute name`}},
+		{"fine", ArticlePolicy().Builder().AllowElements("my-widget", "div").RemoveAttrs("nothing").Globally(), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := tt.b.Build()
+			if tt.want == nil {
+				require.NoError(t, err)
+				require.NotNil(t, p)
+				assert.NotPanics(t, func() { tt.b.Policy() })
+				return
+			}
+			require.Error(t, err)
+			assert.Nil(t, p)
+			var pe *PolicyError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, strings.Join(tt.want, "\n"), err.Error())
+			assert.PanicsWithError(t, err.Error(), func() { tt.b.Policy() })
+		})
+	}
+}

@@ -188,6 +188,28 @@ var dropElements = nameSet(
 	"portal", "fencedframe", "menuitem", "isindex", "selectedcontent",
 )
 
+// knownElements are the elements of the HTML standard, obsolete ones
+// included, that the HTML parser creates in the HTML namespace (image is
+// not one: the parser reads it as img).
+var knownElements = nameSet("a", "abbr", "acronym", "address", "applet",
+	"area", "article", "aside", "audio", "b", "base", "basefont", "bdi", "bdo",
+	"bgsound", "big", "blink", "blockquote", "body", "br", "button", "canvas",
+	"caption", "center", "cite", "code", "col", "colgroup", "data", "datalist",
+	"dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
+	"embed", "fencedframe", "fieldset", "figcaption", "figure", "font",
+	"footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6",
+	"head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input",
+	"ins", "isindex", "kbd", "keygen", "label", "legend", "li", "link",
+	"listing", "main", "map", "mark", "marquee", "menu", "menuitem", "meta",
+	"meter", "multicol", "nav", "nextid", "nobr", "noembed", "noframes",
+	"noscript", "object", "ol", "optgroup", "option", "output", "p", "param",
+	"picture", "plaintext", "portal", "pre", "progress", "q", "rb", "rp", "rt",
+	"rtc", "ruby", "s", "samp", "script", "search", "section", "select",
+	"selectedcontent", "slot", "small", "source", "spacer", "span", "strike",
+	"strong", "style", "sub", "summary", "sup", "table", "tbody", "td",
+	"template", "textarea", "tfoot", "th", "thead", "time", "title", "tr",
+	"track", "tt", "u", "ul", "var", "video", "wbr", "xmp")
+
 // neverAttrs can never be allowed, whatever the policy says.
 var neverAttrs = nameSet("style", "srcdoc", "is", "xmlns")
 
@@ -238,10 +260,6 @@ func validName(s string) bool {
 func attrForbidden(name string) bool {
 	return !validName(name) || strings.HasPrefix(name, "on") || neverAttrs[name] ||
 		strings.Contains(name, ":") // namespaced, such as xml:lang or xlink:href
-}
-
-func elemForbidden(name string) bool {
-	return !validName(name) || strings.Contains(name, ":") || dropElements[name]
 }
 
 func newPolicyData() policyData {

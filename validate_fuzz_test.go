@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,5 +90,26 @@ func FuzzValidate(f *testing.F) {
 		for _, fe := range bes {
 			require.Zero(t, fe.Line, "%v", fe)
 		}
+	})
+}
+
+// FuzzFieldURL: a URL that the check of source_link, enclosure and qrcode
+// accepts is an absolute http or https URL with a host, without user
+// information or spaces, by net/url as well.
+func FuzzFieldURL(f *testing.F) {
+	for _, s := range []string{"https://example.org/a", "https://[::1]:80/x", "https://:80/", "https:///a",
+		"https://u@h/", "http://h/a b", "HTTP://H", "https://h\\@e/", "https://h%41/", "https://?x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if fieldURLProblem(s) != "" {
+			return
+		}
+		u, err := url.Parse(s)
+		require.NoError(t, err, s)
+		require.Contains(t, []string{"http", "https"}, strings.ToLower(u.Scheme), s)
+		require.NotEmpty(t, u.Hostname(), s)
+		require.Nil(t, u.User, s)
+		require.False(t, strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }), s)
 	})
 }

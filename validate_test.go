@@ -190,6 +190,7 @@ func TestValidatePositions(t *testing.T) {
 		{"blank lines", "", "\n", "\n  \n\t\n"},
 		{"bom crlf", "\uFEFF", "\r\n", ""},
 		{"bom blank lines", "\uFEFF", "\n", "\n\n"},
+		{"bom crlf blank lines", "\uFEFF", "\r\n", "\n \n\n"},
 	}
 	for _, vt := range variants {
 		t.Run(vt.name, func(t *testing.T) {
@@ -508,6 +509,11 @@ func TestMatchSlugs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, matchSlugs(tt.s, tt.tmpl, true), "%q %q", tt.s, tt.tmpl)
+		if strings.Count(tt.tmpl, m) == 1 {
+			assert.Equal(t, tt.want, matchOneSlug(tt.s, []byte(tt.tmpl)), "one: %q %q", tt.s, tt.tmpl)
+		} else {
+			assert.False(t, matchOneSlug(tt.s, []byte(tt.tmpl)), "one: %q %q", tt.s, tt.tmpl)
+		}
 	}
 }
 

@@ -43,6 +43,7 @@ ratios() {
           verdict = ""
           if (isours[name[2]] && r < 1) verdict = "  <- " name[2] " loses"
           if (isours[name[i]] && r > 1 && !isours[name[2]]) verdict = "  <- " name[i] " loses"
+          if ($(i + 2) == "~") verdict = verdict "  (not significant: " $(i + 3) ")"
           printf "%-12s %-7s %-22s %8.2fx %s time%s\n", group, row, name[i], r, name[2] "'\''s", verdict
         } else {
           printf "%-12s %-7s %-22s %8.2fx %s allocs\n", group, row, name[i], r, name[2] "'\''s"
@@ -67,5 +68,6 @@ compare Sanitize article "$OUT/peers.txt" -filter '.name:Sanitize' -row /body -c
 compare Slug article "$OUT/peers.txt" -filter '.name:Slug' -row /set -col /impl
 
 echo
-echo "## Ratios of medians (each line: column, then how many times the first column's cost it has)"
+echo "## Ratios of medians: how many times the first column's cost each other column has"
+echo "## (above 1: the first column is cheaper; \"loses\" marks where this package is the dearer one)"
 cat "$OUT/ratios.txt"

@@ -110,20 +110,22 @@ func BenchmarkSanitize(b *testing.B) {
 	}
 }
 
-// BenchmarkSanitizeRatio runs Sanitize and a bare ParseFragment plus Render
-// alternately on each body and reports the ratio of their best times
-// (x-parse-render), which a shared, noisy machine disturbs far less than
-// two separate benchmarks:
+// BenchmarkSanitizeRatio runs Sanitize, a bare ParseFragment plus Render,
+// and bluemonday alternately on each body and reports their best times and
+// the ratios of Sanitize's to the others' (x-parse-render, x-bluemonday),
+// which a shared, noisy machine disturbs far less than separate
+// benchmarks:
 //
-//	go test -run '^$' -bench SanitizeRatio -benchtime 200x
+//	go test -run '^$' -bench SanitizeRatio -benchtime 400x -count 3
 func BenchmarkSanitizeRatio(b *testing.B) {
 	bodies := sanitizeBodies(b)
+	bm := bluemondayPolicy()
 	for _, name := range bodyNames {
 		body := bodies[name]
 		b.Run(name, func(b *testing.B) {
-			best := [2]time.Duration{1 << 62, 1 << 62}
+			best := [3]time.Duration{1 << 62, 1 << 62, 1 << 62}
 			for b.Loop() {
-				for i, f := range []func(string) string{article.Sanitize, parseRender} {
+				for i, f := range []func(string) string{article.Sanitize, parseRender, bm.Sanitize} {
 					start := time.Now()
 					f(body)
 					best[i] = min(best[i], time.Since(start))
@@ -131,7 +133,9 @@ func BenchmarkSanitizeRatio(b *testing.B) {
 			}
 			b.ReportMetric(float64(best[0].Nanoseconds()), "sanitize-ns")
 			b.ReportMetric(float64(best[1].Nanoseconds()), "parse-render-ns")
+			b.ReportMetric(float64(best[2].Nanoseconds()), "bluemonday-ns")
 			b.ReportMetric(float64(best[0])/float64(best[1]), "x-parse-render")
+			b.ReportMetric(float64(best[0])/float64(best[2]), "x-bluemonday")
 		})
 	}
 }

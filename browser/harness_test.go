@@ -136,7 +136,6 @@ type pageResult struct {
 // harness serves pages on 127.0.0.1 and loads them one after the other in
 // one tab of a headless Chromium.
 type harness struct {
-	t     *testing.T
 	pages []*page
 	srv   *httptest.Server
 
@@ -217,7 +216,7 @@ func (r *run) pageURL(i int) string { return fmt.Sprintf("%s/case/%d", r.base, i
 // showed.
 func runPages(t *testing.T, pages []*page) *run {
 	t.Helper()
-	h := &harness{t: t, pages: pages, results: make([]pageResult, len(pages))}
+	h := &harness{pages: pages, results: make([]pageResult, len(pages))}
 	h.cur.Store(-1)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -8,8 +8,12 @@ import (
 // writeFileAtomic replaces the file at path with data: it writes a
 // temporary file in the same directory, with the mode of the file it
 // replaces, syncs it and renames it over path, so that path holds either
-// the old content or the new one, never a part of either.
+// the old content or the new one, never a part of either. A symbolic link
+// is followed: the file it points to is replaced, the link stays.
 func writeFileAtomic(path string, data []byte) (err error) {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return err

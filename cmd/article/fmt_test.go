@@ -99,3 +99,16 @@ func TestFmtErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before, after, "a file that does not parse is not touched")
 }
+
+func TestFmtWriteSymlink(t *testing.T) {
+	dir := copyTree(t, "testdata/fmt")
+	link := filepath.Join(dir, "link.md")
+	require.NoError(t, os.Symlink("messy.md", link))
+	r := runBin(t, dir, "", "fmt", "-w", "link.md")
+	assert.Equal(t, runResult{"", "", 0}, r)
+	fi, err := os.Lstat(link)
+	require.NoError(t, err)
+	assert.Equal(t, os.ModeSymlink, fi.Mode()&os.ModeSymlink, "the link stays a link")
+	r = runBin(t, dir, "", "fmt", "-l", "messy.md")
+	assert.Equal(t, runResult{"", "", 0}, r, "its target was formatted")
+}

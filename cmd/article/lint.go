@@ -37,9 +37,11 @@ the rest is still checked). When stderr is a terminal and the run lasts more
 than a second, a progress line is shown on stderr.`
 
 const lintExample = `  $ article lint content/
-  content/2025/07/116410-meta.md:5:1: article_id: duplicate article_id 116410, also in content/2025/08/116410-copy.md
-  content/2025/08/116410-copy.md:9:1: article_id: duplicate article_id 116410, also in content/2025/07/116410-meta.md
-  content/drafts/x.md:3:8: date: invalid date: cannot read "tomorrow"; write RFC 3339, such as 2006-01-02T15:04:05Z`
+  content/2025/03/flood-barrier-ist.md:9:1: article_id: duplicate article_id 120001, also in content/2025/03/flood-barrier.md
+  content/2025/03/flood-barrier.md:9:1: article_id: duplicate article_id 120001, also in content/2025/03/flood-barrier-ist.md
+  content/drafts/x.md:7:1: source_link: invalid URL: "javascript:alert(1)" is not an absolute http or https URL
+  content/drafts/x.md:17:12: body: unsafe HTML: URL rejected <a href> "javascript:steal()"
+  $ article lint -json -pattern "/:year/:month/:slug" content/ | jq -r .message`
 
 func runLint(e *env, args []string) int {
 	fs := newFlags(e, "lint", lintSynopsis, lintDescription, lintExample)

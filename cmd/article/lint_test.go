@@ -25,6 +25,19 @@ func TestLintClean(t *testing.T) {
 	assert.Equal(t, 1, r.code)
 	assert.Equal(t, "testdata/lint/clean/.drafts/broken.md:1:1: no front matter: the first non-blank line is not +++\n", r.stdout)
 
+	// -pattern and -strict-slug configure the url check.
+	r = runBin(t, "", "", "lint", "-pattern", "/:year/:id-:slug", "testdata/lint/clean/night-trains.md")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stdout, "testdata/lint/clean/night-trains.md:11:1: url: mismatch: ")
+	r = runBin(t, "", "", "lint", "-strict-slug", "testdata/lint/clean")
+	assert.Equal(t, runResult{"", "", 0}, r, "the slugs are the titles'")
+	// A url whose slug is not the title's: allowed, unless -strict-slug.
+	r = runBin(t, "", "", "lint", "testdata/lint/slug")
+	assert.Equal(t, runResult{"", "", 0}, r)
+	r = runBin(t, "", "", "lint", "-strict-slug", "testdata/lint/slug")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stdout, "testdata/lint/slug/old-slug.md:11:1: url: mismatch: ")
+
 	r = runBin(t, "", "", "lint", "-ext", "txt", "testdata/lint/clean")
 	assert.Equal(t, 1, r.code)
 	assert.Equal(t, "testdata/lint/clean/notes.txt:1:1: no front matter: the first non-blank line is not +++\n", r.stdout)
@@ -107,7 +120,7 @@ func TestLintBadInput(t *testing.T) {
 	assert.Equal(t, 2, r.code, "I/O errors win over problems")
 	assert.Equal(t, "big.md: input too large: more than 16777216 bytes\n"+
 		"bin.md:1:1: no front matter: the first non-blank line is not +++\n"+
-		"empty.md:1:1: no front matter: the first non-blank line is not +++\n", r.stdout)
+		"empty.md:1:1: no front matter: the input is empty\n", r.stdout)
 	assert.Equal(t, "article lint: stat missing.md: no such file or directory\n"+
 		"article lint: stat missing-dir: no such file or directory\n", r.stderr)
 
@@ -192,4 +205,16 @@ func TestLintProgress(t *testing.T) {
 	e = &env{stdout: &stdout, stderr: &stderr, stderrTTY: true, progressAfter: time.Hour}
 	assert.Equal(t, 0, run(e, []string{"lint", dir}))
 	assert.Empty(t, stderr.String())
+}
+
+// The README's main job: lint of the bundled sample tree, whose expected
+// output the README shows. The tree holds one article twice (in UTC and
+// in IST), so lint finds its duplicate ids and url.
+func TestReadmeMainJob(t *testing.T) {
+	// The bundled sample tree is clean: lint prints nothing and exits 0,
+	// as go vet does.
+	r := runBin(t, "../..", "", "lint", "testdata/articles")
+	assert.Equal(t, 0, r.code, "stdout: %s", r.stdout)
+	assert.Empty(t, r.stderr)
+	assert.Empty(t, r.stdout)
 }

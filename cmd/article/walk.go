@@ -18,7 +18,7 @@ import (
 // unreadable directory) go to errf, and the walk goes on. fn returning
 // false stops the walk.
 func walkPaths(paths, exts []string, fn func(path string) bool, errf func(error)) {
-	for _, root := range paths {
+	for _, root := range distinctRoots(paths) {
 		fi, err := os.Stat(root)
 		if err != nil {
 			errf(err)
@@ -61,6 +61,46 @@ func walkPaths(paths, exts []string, fn func(path string) bool, errf func(error)
 			return
 		}
 	}
+}
+
+// distinctRoots returns paths without those named twice or lying inside
+// another directory named, so that no file is visited twice (and taken
+// for its own duplicate). Order is kept.
+func distinctRoots(paths []string) []string {
+	clean := make([]string, len(paths))
+	isDir := make([]bool, len(paths))
+	exists := make([]bool, len(paths))
+	for i, p := range paths {
+		clean[i] = filepath.Clean(p)
+		fi, err := os.Stat(p)
+		exists[i] = err == nil
+		isDir[i] = err == nil && fi.IsDir()
+	}
+	var out []string
+	for i, p := range paths {
+		keep := true
+		for j, q := range clean {
+			switch {
+			case j < i && q == clean[i]:
+				keep = false // named before
+			case j != i && exists[i] && isDir[j] && q != clean[i] && within(clean[i], q):
+				keep = false // inside a directory named (a missing path is kept, to be reported)
+			}
+		}
+		if keep {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// within reports whether the cleaned path p lies inside the cleaned
+// directory dir.
+func within(p, dir string) bool {
+	if dir == "." {
+		return !filepath.IsAbs(p) && p != ".." && !strings.HasPrefix(p, ".."+string(filepath.Separator))
+	}
+	return strings.HasPrefix(p, dir+string(filepath.Separator)) || (dir == string(filepath.Separator) && filepath.IsAbs(p))
 }
 
 func hasExt(name string, exts []string) bool {

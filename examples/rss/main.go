@@ -9,7 +9,8 @@
 //   - title from <title>, as text;
 //   - date from <pubDate> (RFC 1123, with GMT or a numeric offset);
 //   - summary and description: the plain text of <description>, which
-//     feeds fill with HTML; the description cut to 160 bytes;
+//     feeds fill with HTML (article.PlainText, on one line), cut by
+//     article.Excerpt to 300 and 160 characters;
 //   - body: <content:encoded> (or <description> when there is none),
 //     cleaned by the library's ArticlePolicy;
 //   - source_link from <link>, enclosure from <enclosure url>, source from
@@ -154,8 +155,9 @@ func build(it item, source string, id int64) (*article.Article, article.Report, 
 	if n, err := strconv.ParseInt(strings.TrimSpace(it.GUID), 10, 64); err == nil && n > 0 {
 		a.FeedItemID = n
 	}
-	a.Summary = plainText(it.Description, 300)
-	a.Description = plainText(it.Description, 160)
+	text := strings.Join(strings.Fields(article.PlainText(it.Description)), " ")
+	a.Summary = article.Excerpt(text, 300)
+	a.Description = article.Excerpt(text, 160)
 
 	body := it.Content
 	if strings.TrimSpace(body) == "" {

@@ -91,20 +91,3 @@ func TestConvertBadFeed(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	assert.Empty(t, entries)
 }
-
-func TestPlainText(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"<p>a <b>b</b></p><p>c</p>", "a b c"},
-		{"x &amp; y &#8217;", "x & y ’"},
-		{"<script>alert(1)</script>ok<style>p{}</style>", "ok"},
-		{"one<br>two<br/>three", "one two three"},
-		{"  spaced \n\t out  ", "spaced out"},
-	} {
-		assert.Equal(t, c.want, plainText(c.in, 300), c.in)
-	}
-	long := strings.Repeat("word ", 100)
-	got := plainText(long, 30)
-	assert.LessOrEqual(t, len(got), 30)
-	assert.Equal(t, "word word word word word…", got)
-	assert.Equal(t, "ééé…", cut(strings.Repeat("é", 40), 10))
-}

@@ -51,7 +51,7 @@ const (
 	URLMismatch          // url does not match the permalink
 	UnsafeBody           // body with a script and a javascript: link
 	HTMLTitle            // title with markup
-	DuplicateID          // article_id and url of an earlier article
+	DuplicateID          // article_id of an earlier article
 	numInvalidKinds = HTMLTitle
 )
 

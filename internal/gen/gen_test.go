@@ -35,7 +35,7 @@ func TestArticles(t *testing.T) {
 	kinds := map[Kind]int{}
 	ids := map[int64]int{}
 	nonASCII, large, total := 0, 0, 0
-	const n = 3000
+	const n = 1500
 	for i := range n {
 		f, b, err := g.Next()
 		require.NoError(t, err)
