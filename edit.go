@@ -45,6 +45,14 @@ func Format(src []byte) ([]byte, error) {
 	return a.AppendEncoded(make([]byte, 0, len(src)+len(src)/8+64))
 }
 
+// unchangedWithoutParams reports whether a has a source, no Params, and
+// the values Parse gave it: then the file is its encoding, and Encode
+// writes it without a buffer.
+func (a *Article) unchangedWithoutParams() bool {
+	s := &a.src
+	return s.ok && !s.params && len(a.Params) == 0 && a.Body == s.text[s.l.body:] && sameSchema(schemaOf(a), s.orig)
+}
+
 // appendLossless is AppendEncoded for an Article that has a source.
 func (a *Article) appendLossless(b []byte) ([]byte, error) {
 	s := &a.src

@@ -162,3 +162,18 @@ func TestEditLinearTime(t *testing.T) {
 		prev = [3]time.Duration{parse, edit, format}
 	}
 }
+
+// BenchmarkEncodeCanonical writes the sample-sized article in the
+// canonical layout (its source dropped), as for an Article built in code.
+func BenchmarkEncodeCanonical(b *testing.B) {
+	a, err := Parse(bytes.NewReader(benchArticle(b)))
+	require.NoError(b, err)
+	a.DropSource()
+	buf := make([]byte, 0, 4096)
+	b.ReportAllocs()
+	for b.Loop() {
+		if buf, err = a.AppendEncoded(buf[:0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

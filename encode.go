@@ -101,6 +101,10 @@ import (
 // holds a value TOML cannot represent (nil, for instance). Lossless
 // encoding checks only the values that changed.
 func (a *Article) Encode(w io.Writer) error {
+	if a.unchangedWithoutParams() {
+		_, err := io.WriteString(w, a.src.text)
+		return err
+	}
 	b, err := a.AppendEncoded(make([]byte, 0, a.encodedSizeHint()))
 	if err != nil {
 		return err
