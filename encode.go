@@ -97,9 +97,10 @@ import (
 // Encode fails with ErrEncode, writing nothing, if a string is not valid
 // UTF-8, Date's year is outside 0000 to 9999 or its offset is not whole
 // minutes from -23:59 to +23:59 (the dates Parse reads; the same holds for
-// time.Time values in Params), or a Params key repeats a schema key or
-// holds a value TOML cannot represent (nil, for instance). Lossless
-// encoding checks only the values that changed.
+// time.Time values in Params), or a Params key repeats a schema key, holds
+// a value TOML cannot represent (nil, for instance) or is nested deeper
+// than MaxNesting, the depth Parse accepts. Lossless encoding checks only
+// the values that changed.
 func (a *Article) Encode(w io.Writer) error {
 	if a.unchangedWithoutParams() {
 		_, err := io.WriteString(w, a.src.text)
