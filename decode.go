@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -11,15 +12,18 @@ import (
 
 // decodeState carries one decode of the general path.
 type decodeState struct {
-	d   Decoder
-	str string // the whole file, shared by the fields without escapes
-	fm  []byte // a copy of the front matter, for go-toml's parser
-	l   layout
-	a   *Article
-	p   unstable.Parser
+	d     Decoder
+	str   string // the whole file, shared by the fields without escapes
+	fm    []byte // a copy of the front matter from base on, for go-toml's parser
+	base  int    // the offset in the file of fm[0]
+	pbase int    // the offset in fm of the parser's input
+	l     layout
+	a     *Article
+	p     unstable.Parser
 	keys
 	seen   [numKeys]bool
-	expr   *unstable.Node // the expression being decoded, for errors
+	expr   *unstable.Node // the expression being decoded, for errors; nil on a plain line
+	names  []string       // scratch: the parts of a header
 	valErr error          // the first value error of expr, reported after key errors
 }
 
@@ -30,9 +34,9 @@ func (d Decoder) decode(str string) (*Article, error) {
 	}
 	// Every string field is a substring of str unless it has escapes.
 	a := &Article{Body: str[l.body:]}
-	if !d.decodeSimple(a, str[l.fmStart:l.fmEnd]) {
-		*a = Article{Body: str[l.body:]}
-		if err := d.decodeGeneral(a, str, l); err != nil {
+	var seen [numKeys]bool
+	if n := d.simplePrefix(a, str[l.fmStart:l.fmEnd], &seen); n < l.fmEnd-l.fmStart {
+		if err := d.decodeRest(a, str, l, n, seen); err != nil {
 			return nil, err
 		}
 	}
@@ -40,15 +44,24 @@ func (d Decoder) decode(str string) (*Article, error) {
 	return a, nil
 }
 
-// decodeGeneral decodes any front matter in one pass over the syntax tree
-// of go-toml's parser: schema keys into a's fields, every other key into
-// Params, with the value types, duplicate-key rules, errors and positions
-// of go-toml's own decoder into a map[string]any (FuzzGeneralMatchesGoToml
-// checks this). Keys are tracked in a hash map (see keys.go), so time is
-// linear in the number of keys; nesting is limited to MaxNesting.
+// decodeGeneral decodes the whole front matter with the general decoder.
 func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
-	text := str[l.fmStart:l.fmEnd]
-	s := &decodeState{d: d, str: str, l: l, a: a}
+	return d.decodeRest(a, str, l, 0, [numKeys]bool{})
+}
+
+// decodeRest decodes the front matter from offset base on, in one pass
+// over the syntax tree of go-toml's parser: schema keys into a's fields,
+// every other key into Params, with the value types, duplicate-key rules,
+// errors and positions of go-toml's own decoder into a map[string]any
+// (FuzzGeneralMatchesGoToml checks this). The lines before base are
+// top-level schema keys the fast path decoded (seen). Keys are tracked in
+// a hash map (see keys.go), so time is linear in the number of keys;
+// nesting is limited to MaxNesting.
+func (d Decoder) decodeRest(a *Article, str string, l layout, base int, seen [numKeys]bool) error {
+	text := str[l.fmStart+base : l.fmEnd]
+	s := getState()
+	defer s.release()
+	s.d, s.str, s.l, s.a, s.base, s.seen = d, str, l, a, l.fmStart+base, seen
 	// A key with more parts than MaxNesting fails anyway; the parser is
 	// stopped before it, as its syntax tree would hold every part.
 	deep := deepKeyOffset(text)
@@ -64,12 +77,24 @@ func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
 	if n := strings.Count(text, "="); n > 256 {
 		s.keys.hint = n
 	}
+	// Lines of one plain key and a plain value are read directly; for
+	// anything else go-toml's parser reads one expression, starting at
+	// that line (expressions in TOML start on a line of their own).
 	p := &s.p
-	p.Reset(s.fm)
-	for p.NextExpression() {
+	var err error
+	for pos := 0; pos < len(text); {
+		if next, ok := s.plainLine(text, pos); ok {
+			pos = next
+			continue
+		}
+		s.pbase = pos
+		p.Reset(s.fm[pos:])
+		if !p.NextExpression() {
+			err = p.Error()
+			break
+		}
 		e := p.Expression()
 		s.expr, s.valErr = e, nil
-		var err error
 		if e.Kind == unstable.KeyValue {
 			err = s.keyValue(e)
 		} else {
@@ -81,14 +106,14 @@ func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
 		if err != nil {
 			return err
 		}
+		pos = s.expressionEnd(text, e)
 	}
-	err := p.Error()
 	if deep >= 0 {
 		// The parser saw the text up to the deep key only. An error at the
 		// end of that text comes from the cut, not from the file.
 		var perr *unstable.ParserError
-		if err == nil || errors.As(err, &perr) && s.fmOffset(perr.Highlight) >= s.l.fmStart+lastNonBlank(text) {
-			return s.deepKeyError(str[l.fmStart:l.fmEnd], deep)
+		if err == nil || errors.As(err, &perr) && s.fmOffset(perr.Highlight) >= s.base+lastNonBlank(text) {
+			return s.deepKeyError(str[s.base:l.fmEnd], deep)
 		}
 	}
 	if err != nil {
@@ -98,6 +123,33 @@ func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
 		a.Params = s.params
 	}
 	return nil
+}
+
+// statePool keeps decodeStates, with their parser's node arena and their
+// tables, for reuse: it spares every general decode a few kilobytes of
+// allocation, as go-toml's own decoder pool does. A state holds nothing of
+// a decode once released, and no result depends on which state is used.
+var statePool = sync.Pool{New: func() any { return new(decodeState) }}
+
+func getState() *decodeState { return statePool.Get().(*decodeState) }
+
+// maxPooledFrontMatter is the largest front matter whose state is reused:
+// the parser's arena grows with the largest expression, and a huge one
+// should not stay in the pool.
+const maxPooledFrontMatter = 64 << 10
+
+// release clears s of the decode and returns it to the pool.
+func (s *decodeState) release() {
+	big := len(s.fm) > maxPooledFrontMatter || len(s.tables) > 256 || len(s.named) > 256
+	s.p.Reset(nil)
+	clear(s.tables)
+	clear(s.names[:cap(s.names)])
+	*s = decodeState{p: s.p, keys: keys{tables: s.tables[:0], named: s.named}, names: s.names[:0]}
+	if big {
+		return
+	}
+	clear(s.named)
+	statePool.Put(s)
 }
 
 // lastNonBlank returns the offset of the last byte of s that is not a
@@ -117,7 +169,7 @@ func (s *decodeState) fmOffset(b []byte) int {
 	if b == nil || off < 0 || off > len(s.fm) {
 		off = len(s.fm)
 	}
-	return s.l.fmStart + off
+	return s.base + off
 }
 
 // errorAt builds a ParseError for the file offset off.
@@ -137,7 +189,24 @@ func position(src string, off int) (line, col int) {
 }
 
 func (s *decodeState) nodeOffset(n *unstable.Node) int {
-	return s.l.fmStart + int(n.Raw.Offset)
+	return s.base + s.pbase + int(n.Raw.Offset)
+}
+
+// expressionEnd returns the offset in text of the line after expression e,
+// which the parser read from s.pbase on.
+func (s *decodeState) expressionEnd(text string, e *unstable.Node) int {
+	r := e.Raw
+	if e.Kind != unstable.KeyValue {
+		// A header's Raw is not set: its line goes on after its key.
+		for it := e.Key(); it.Next(); {
+			r = it.Node().Raw
+		}
+	}
+	end := s.pbase + int(r.Offset+r.Length)
+	if i := strings.IndexByte(text[end:], '\n'); i >= 0 {
+		return end + i + 1
+	}
+	return len(text)
 }
 
 // syntaxError converts an error of go-toml's parser.
@@ -147,7 +216,7 @@ func (s *decodeState) syntaxError(err error) error {
 		return s.errorAt(s.fmOffset(perr.Highlight), shortKey(perr.Key),
 			fmt.Errorf("%w: %s", ErrSyntax, perr.Message))
 	}
-	return s.errorAt(s.l.fmStart, "", fmt.Errorf("%w: %v", ErrSyntax, err))
+	return s.errorAt(s.base, "", fmt.Errorf("%w: %v", ErrSyntax, err))
 }
 
 // keyValue decodes a key/value expression: a schema key into its field,
@@ -185,7 +254,12 @@ func (s *decodeState) header(e *unstable.Node) error {
 	if s.d.DisallowUnknownKeys {
 		return s.errorAt(s.nodeOffset(first), shortString(string(first.Data)), ErrUnknownKey)
 	}
-	return s.openTable(it, e.Kind == unstable.ArrayTable)
+	names := s.names[:0]
+	for it := e.Key(); it.Next(); {
+		names = append(names, s.keyName(it.Node()))
+	}
+	s.names = names
+	return s.openTable(names, e.Kind == unstable.ArrayTable)
 }
 
 // schemaTableError reports title.x = 1, [title] or [[title]]: a schema key
@@ -219,6 +293,9 @@ func (s *decodeState) exprKey() (int, string) {
 // keyError reports a key defined twice, or a table and a value at the same
 // key, at the key of the current expression, as go-toml does.
 func (s *decodeState) keyError(format, name string, args ...any) error {
+	if s.expr == nil {
+		return errPlain
+	}
 	off, key := s.exprKey()
 	err := ErrDuplicateKey
 	if format != "key %s is already defined" {
@@ -229,6 +306,9 @@ func (s *decodeState) keyError(format, name string, args ...any) error {
 
 // depthError reports nesting beyond MaxNesting at the current expression.
 func (s *decodeState) depthError() error {
+	if s.expr == nil {
+		return errPlain
+	}
 	off, key := s.exprKey()
 	return s.errorAt(off, key, fmt.Errorf("%w: more than %d levels", ErrNestingTooDeep, MaxNesting))
 }
@@ -329,7 +409,7 @@ func (s *decodeState) stringOf(b []byte) string {
 	// slice that number means nothing, so the bytes are compared too.
 	off := cap(s.fm) - cap(b)
 	if off >= 0 && off+len(b) <= len(s.fm) {
-		if t := s.str[s.l.fmStart+off : s.l.fmStart+off+len(b)]; t == string(b) {
+		if t := s.str[s.base+off : s.base+off+len(b)]; t == string(b) {
 			return t
 		}
 	}

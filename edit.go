@@ -22,7 +22,9 @@ import (
 // DropSource makes a forget the file it was parsed from, so that Encode
 // writes it in the canonical layout, as it does for an Article built in
 // code. Use it to normalise one article in memory ([Format] does the same
-// for a file); it also releases the file text that a keeps alive.
+// for a file), or to release the file text that a keeps alive. Whatever
+// needs the file afterwards, such as the line and column of a problem in
+// it, is no longer available.
 func (a *Article) DropSource() {
 	a.src = source{}
 }
@@ -43,6 +45,14 @@ func Format(src []byte) ([]byte, error) {
 	return a.AppendEncoded(make([]byte, 0, len(src)+len(src)/8+64))
 }
 
+// unchangedWithoutParams reports whether a has a source, no Params, and
+// the values Parse gave it: then the file is its encoding, and Encode
+// writes it without a buffer.
+func (a *Article) unchangedWithoutParams() bool {
+	s := &a.src
+	return s.ok && !s.params && len(a.Params) == 0 && a.Body == s.text[s.l.body:] && sameSchema(schemaOf(a), s.orig)
+}
+
 // appendLossless is AppendEncoded for an Article that has a source.
 func (a *Article) appendLossless(b []byte) ([]byte, error) {
 	s := &a.src
@@ -58,7 +68,7 @@ func (a *Article) appendLossless(b []byte) ([]byte, error) {
 			}
 		}
 		var err error
-		if orig, err = originalParams(text[s.l.fmStart:s.l.fmEnd]); err != nil {
+		if orig, err = s.originalParams(); err != nil {
 			return b, err
 		}
 		paramsChanged = !equalTable(orig, a.Params)
@@ -131,17 +141,14 @@ func (s *source) eol() string {
 	return "\n"
 }
 
-// originalParams decodes the Params of the front matter fm again, as Parse
-// did.
-func originalParams(fm string) (map[string]any, error) {
-	var m map[string]any
-	if err := toml.Unmarshal([]byte(fm), &m); err != nil {
+// originalParams decodes the Params of the source again, with the decoder
+// Parse used, so that they are the values Parse gave.
+func (s *source) originalParams() (map[string]any, error) {
+	var a Article
+	if err := (Decoder{}).decodeGeneral(&a, s.text, s.l); err != nil {
 		return nil, fmt.Errorf("article: front matter of the source: %w", err)
 	}
-	for _, k := range schemaKeys {
-		delete(m, k)
-	}
-	return m, nil
+	return a.Params, nil
 }
 
 // sameSchema reports whether two sets of schema values are the same; dates
@@ -210,161 +217,6 @@ func equalValue(v, w any) bool {
 // errNotInPlace means an edit cannot be made in place; the caller writes
 // the canonical layout instead.
 var errNotInPlace = fmt.Errorf("%w: edit not possible in place", ErrEncode)
-
-// A docExpr is one expression of the front matter: a key/value pair or a
-// table header. Offsets are into the front matter.
-type docExpr struct {
-	kind    unstable.Kind // KeyValue, Table or ArrayTable
-	path    []string      // full key path (a header's path for key/values)
-	rel     int           // KeyValue: where its own key starts in path
-	section int           // KeyValue: index of its header, -1 at the top
-	start   int           // first byte of its first line
-	keyAt   int           // first byte of the key
-	end     int           // past the line ending of its last line
-	// KeyValue only:
-	keyEnd, valStart, valEnd int
-	valKind                  unstable.Kind
-}
-
-// fmDoc is the front matter cut into expressions.
-type fmDoc struct {
-	fm          []byte
-	exprs       []docExpr
-	firstHeader int            // index of the first header, len(exprs) if none
-	kvs         map[string]int // path key → KeyValue index
-	headers     map[string]int // path key → first header index with that path
-}
-
-func pathKey(path []string) string {
-	var b []byte
-	for _, p := range path {
-		b = strconv.AppendInt(b, int64(len(p)), 10)
-		b = append(b, ':')
-		b = append(b, p...)
-	}
-	return string(b)
-}
-
-func hasPrefix(path, prefix []string) bool {
-	return len(path) >= len(prefix) && slices.Equal(path[:len(prefix)], prefix)
-}
-
-// scanDoc finds the expressions of fm with go-toml's parser.
-func scanDoc(fm []byte) (*fmDoc, error) {
-	d := &fmDoc{fm: fm, kvs: map[string]int{}, headers: map[string]int{}}
-	var p unstable.Parser
-	p.Reset(fm)
-	section := -1
-	var header []string
-	d.firstHeader = -1
-	for p.NextExpression() {
-		n := p.Expression()
-		var path []string
-		if n.Kind == unstable.KeyValue {
-			path = append(path, header...)
-		}
-		keyAt, keyEnd := -1, 0
-		for it := n.Key(); it.Next(); {
-			k := it.Node()
-			path = append(path, string(k.Data))
-			if keyAt < 0 {
-				keyAt = int(k.Raw.Offset)
-			}
-			keyEnd = int(k.Raw.Offset + k.Raw.Length)
-		}
-		e := docExpr{kind: n.Kind, path: path, section: section, keyAt: keyAt,
-			start: lineStart(fm, keyAt), keyEnd: keyEnd}
-		switch n.Kind {
-		case unstable.KeyValue:
-			e.rel = len(header)
-			e.valEnd = int(n.Raw.Offset + n.Raw.Length)
-			e.valStart = valueStart(fm, keyEnd)
-			e.valKind = n.Value().Kind
-			e.end = lineEnd(fm, e.valEnd)
-			d.kvs[pathKey(path)] = len(d.exprs)
-		default:
-			e.end = lineEnd(fm, keyEnd)
-			section, header = len(d.exprs), path
-			if d.firstHeader < 0 {
-				d.firstHeader = len(d.exprs)
-			}
-			if _, ok := d.headers[pathKey(path)]; !ok {
-				d.headers[pathKey(path)] = len(d.exprs)
-			}
-		}
-		d.exprs = append(d.exprs, e)
-	}
-	if err := p.Error(); err != nil {
-		return nil, fmt.Errorf("article: front matter of the source: %w", err)
-	}
-	if d.firstHeader < 0 {
-		d.firstHeader = len(d.exprs)
-	}
-	return d, nil
-}
-
-func lineStart(b []byte, off int) int {
-	return bytes.LastIndexByte(b[:off], '\n') + 1
-}
-
-func lineEnd(b []byte, off int) int {
-	if i := bytes.IndexByte(b[off:], '\n'); i >= 0 {
-		return off + i + 1
-	}
-	return len(b)
-}
-
-// valueStart skips the blanks, '=' and blanks after a key.
-func valueStart(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
-	if i < len(b) && b[i] == '=' {
-		i++
-	}
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-// kvAt returns the index of the key/value pair with the given path, or -1.
-func (d *fmDoc) kvAt(path []string) int {
-	if i, ok := d.kvs[pathKey(path)]; ok {
-		return i
-	}
-	return -1
-}
-
-// headerAt returns the index of the first header with the given path, or
-// -1.
-func (d *fmDoc) headerAt(path []string) int {
-	if i, ok := d.headers[pathKey(path)]; ok {
-		return i
-	}
-	return -1
-}
-
-// sectionEnd returns the end of the section that starts at header h (the
-// start of the next header line), or of the top-level keys for h = -1.
-func (d *fmDoc) sectionEnd(h int) int {
-	for i := h + 1; i < len(d.exprs); i++ {
-		if d.exprs[i].kind != unstable.KeyValue {
-			return d.exprs[i].start
-		}
-	}
-	return len(d.fm)
-}
-
-// lastKV returns the last key/value pair of the section of header h (-1:
-// the top level), or -1.
-func (d *fmDoc) lastKV(h int) int {
-	last := -1
-	for i := h + 1; i < len(d.exprs) && d.exprs[i].kind == unstable.KeyValue; i++ {
-		last = i
-	}
-	return last
-}
 
 // An edit replaces fm[start:end] with text.
 type edit struct {
@@ -524,11 +376,17 @@ func (ed *editor) line(tmpl int, key []string, val []byte) ([]byte, error) {
 	return append(b, ed.eol...), nil
 }
 
+// appendDottedKey appends the keys of a path, without its elemKeys.
 func appendDottedKey(b []byte, key []string) ([]byte, error) {
-	for i, k := range key {
-		if i > 0 {
+	first := true
+	for _, k := range key {
+		if isElemKey(k) {
+			continue
+		}
+		if !first {
 			b = append(b, '.')
 		}
+		first = false
 		var err error
 		if b, err = appendKey(b, k); err != nil {
 			return b, err
@@ -567,9 +425,13 @@ func (ed *editor) schema(cur, orig schemaValues) error {
 	d := ed.d
 	var present [numKeys]int
 	for i := range present {
-		present[i] = d.kvAt([]string{schemaKeys[i]})
-		if present[i] >= 0 && d.exprs[present[i]].section >= 0 {
-			present[i] = -1
+		present[i] = -1
+	}
+	for i := 0; i < d.firstHeader; i++ {
+		if e := &d.exprs[i]; e.kind == unstable.KeyValue && len(e.path) == 1 {
+			if idx := slices.Index(schemaKeys[:], e.path[0]); idx >= 0 {
+				present[idx] = i
+			}
 		}
 	}
 	for idx := range numKeys {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -50,18 +49,76 @@ func (ed *editor) table(path []string, orig, cur map[string]any) error {
 				err = ed.table(p, om, nm)
 				break
 			}
+			oa, ok1 := ov.([]any)
+			na, ok2 := nv.([]any)
+			if ok1 && ok2 && len(na) > 0 && ed.d.headerAt(append(p, elemKey(0))) >= 0 && tablesOnly(oa) && tablesOnly(na) {
+				err = ed.elements(p, oa, na)
+				break
+			}
 			err = ed.change(p, nv)
 		}
 		if err != nil {
 			return err
 		}
 	}
+	if len(cur) == 0 && len(orig) > 0 && len(path) > 0 && ed.d.headerAt(path) < 0 {
+		// The table lost its last key; without a header of its own it
+		// would vanish with it.
+		return ed.addTable(path, reflect.ValueOf(cur))
+	}
+	return nil
+}
+
+// tablesOnly reports whether every element of a is a map[string]any.
+func tablesOnly(a []any) bool {
+	for _, v := range a {
+		if _, ok := v.(map[string]any); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// elements edits the array of tables p, written as [[p]] sections, element
+// by element: common elements key by key, removed ones lose their
+// sections, new ones are added after the last.
+func (ed *editor) elements(p []string, orig, cur []any) error {
+	d := ed.d
+	n := min(len(orig), len(cur))
+	for i := range n {
+		if err := ed.table(append(p[:len(p):len(p)], elemKey(i)), orig[i].(map[string]any), cur[i].(map[string]any)); err != nil {
+			return err
+		}
+	}
+	for i := n; i < len(orig); i++ {
+		if err := ed.del(append(p[:len(p):len(p)], elemKey(i))); err != nil {
+			return err
+		}
+	}
+	if len(cur) == n {
+		return nil
+	}
+	pos := 0
+	for i := range d.exprs {
+		if e := &d.exprs[i]; e.kind != unstable.KeyValue && hasPrefix(e.path, p) {
+			pos = max(pos, d.sectionEnd(i))
+		}
+	}
+	var blocks []byte
+	for _, v := range cur[n:] {
+		var err error
+		if blocks, err = ed.tableBlock(blocks, p, reflect.ValueOf(v), true, 1); err != nil {
+			return paramError(p, err)
+		}
+	}
+	ed.addLate(pos, blocks)
 	return nil
 }
 
 // paramError names the Params key of an encoding error.
 func paramError(p []string, err error) error {
-	return fmt.Errorf("article: Params[%q]: %w", strings.Join(p, "."), err)
+	b, _ := appendDottedKey(nil, p)
+	return fmt.Errorf("article: Params[%q]: %w", b, err)
 }
 
 // del removes the key p: its line, or every section and dotted key of the
@@ -120,8 +177,7 @@ func (ed *editor) replaceParam(i int, p []string, v any) error {
 func (ed *editor) change(p []string, v any) error {
 	d := ed.d
 	rv := deref(reflect.ValueOf(v))
-	h := d.headerAt(p)
-	if h < 0 || d.exprs[h].kind != unstable.ArrayTable || !isArrayOfTables(rv) {
+	if d.headerAt(append(p[:len(p):len(p)], elemKey(0))) < 0 || !isArrayOfTables(rv) {
 		if err := ed.del(p); err != nil {
 			return err
 		}
@@ -174,7 +230,7 @@ func (ed *editor) addParam(p []string, v any) error {
 	switch h := d.headerAt(q); {
 	case len(q) == 0:
 		pos, tmpl = ed.endOfTop()
-	case h >= 0 && d.exprs[h].kind == unstable.Table:
+	case h >= 0: // [q], or an element of [[q]]
 		pos, key = d.exprs[h].end, p[len(q):]
 		if last := d.lastKV(h); last >= 0 {
 			pos, tmpl = d.exprs[last].end, last

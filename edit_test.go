@@ -4,11 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -318,175 +317,6 @@ func TestEncodeEditErrors(t *testing.T) {
 	}
 }
 
-// FuzzRoundTrip: Encode of an accepted input is the input; after one
-// random edit (a schema field set or cleared, a Params key changed, added
-// or deleted, or the body replaced), Parse of the output gives the edited
-// values, and every line of the input that held none of the edited keys is
-// still there, in order. Format of the input is idempotent.
-func FuzzRoundTrip(f *testing.F) {
-	var files []string
-	for _, glob := range []string{"testdata/parse/*.md", "testdata/edits/*.in.md"} {
-		m, err := filepath.Glob(glob)
-		require.NoError(f, err)
-		files = append(files, m...)
-	}
-	for i, name := range files {
-		src, err := os.ReadFile(name)
-		require.NoError(f, err)
-		f.Add(src, uint16(i*7), "new value")
-		f.Add(src, uint16(i*13+1), "it's \"quoted\"\nand\r\n+++\ntwo lines")
-	}
-	f.Fuzz(func(t *testing.T, src []byte, pick uint16, val string) {
-		a, err := Parse(bytes.NewReader(src))
-		if err != nil {
-			return
-		}
-		out, err := a.AppendEncoded(nil)
-		require.NoError(t, err)
-		require.Equal(t, string(src), string(out))
-
-		formatted, err := Format(src)
-		require.NoError(t, err)
-		again, err := Format(formatted)
-		require.NoError(t, err)
-		require.Equal(t, string(formatted), string(again), "Format is idempotent")
-
-		touched := randomEdit(t, a, pick, val)
-		out, err = a.AppendEncoded(nil)
-		if err != nil {
-			require.ErrorIs(t, err, ErrEncode)
-			return
-		}
-		back, err := Parse(bytes.NewReader(out))
-		require.NoError(t, err, "output:\n%s", out)
-		requireSameArticle(t, a, back)
-		requireLinesKept(t, src, out, touched)
-	})
-}
-
-// randomEdit makes one edit to a, chosen by pick, and returns the byte
-// ranges of src that held the edited key.
-func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
-	s := &a.src
-	d, err := scanDoc([]byte(s.text[s.l.fmStart:s.l.fmEnd]))
-	require.NoError(t, err)
-	var touched [][2]int
-	touch := func(p []string, params bool) {
-		for i, e := range d.exprs {
-			switch {
-			case e.kind == unstable.KeyValue && !params && (len(e.path) != 1 || e.section >= 0):
-			case e.kind == unstable.KeyValue && (hasPrefix(e.path, p) || hasPrefix(p, e.path)):
-				touched = append(touched, [2]int{s.l.fmStart + e.start, s.l.fmStart + e.end})
-			case e.kind != unstable.KeyValue && hasPrefix(e.path, p):
-				touched = append(touched, [2]int{s.l.fmStart + e.start, s.l.fmStart + d.sectionEnd(i)})
-			}
-		}
-	}
-	n := int(pick >> 4)
-	switch op := pick % 16; {
-	case op < 12:
-		key := schemaKeys[op]
-		touch([]string{key}, false)
-		var v any
-		if n%3 != 0 { // a third of the edits clear the field
-			switch op {
-			case keyDate:
-				v = time.Date(1990+n%60, time.Month(1+n%12), 1+n%28, n%24, n%60, 0, n%3*5e8, time.FixedZone("", (n%27-13)*3600))
-			case keyDraft:
-				v = !a.Draft
-			case keyArticleID, keyFeedItemID:
-				v = int64(n*7919) - 5000
-			default:
-				v = val
-			}
-		}
-		require.NoError(t, setSchema(a, key, v))
-	case op < 15:
-		var leaves [][]string
-		var tables [][]string
-		var walk func(p []string, m map[string]any)
-		walk = func(p []string, m map[string]any) {
-			tables = append(tables, p)
-			for _, k := range slices.Sorted(maps.Keys(m)) {
-				q := append(p[:len(p):len(p)], k)
-				if sub, ok := m[k].(map[string]any); ok {
-					walk(q, sub)
-				} else {
-					leaves = append(leaves, q)
-				}
-			}
-		}
-		if a.Params == nil {
-			a.Params = map[string]any{}
-		}
-		walk(nil, a.Params)
-		get := func(p []string) map[string]any {
-			m := a.Params
-			for _, k := range p {
-				m = m[k].(map[string]any)
-			}
-			return m
-		}
-		switch {
-		case op == 12 && len(leaves) > 0: // change a value
-			p := leaves[n%len(leaves)]
-			touch(p, true)
-			if n%2 == 0 {
-				get(p[:len(p)-1])[p[len(p)-1]] = val
-			} else {
-				get(p[:len(p)-1])[p[len(p)-1]] = int64(len(val))
-			}
-		case op == 13 && len(tables) > 1: // delete a key or a table
-			all := append(leaves, tables[1:]...)
-			p := all[n%len(all)]
-			touch(p, true)
-			delete(get(p[:len(p)-1]), p[len(p)-1])
-		default: // add a key
-			p := tables[n%len(tables)]
-			key := fmt.Sprintf("new_%d", n)
-			if n%5 == 0 {
-				get(p)[key] = map[string]any{"x": val}
-			} else {
-				get(p)[key] = val
-			}
-		}
-	default:
-		a.Body = val
-		touched = append(touched, [2]int{s.l.fmEnd, len(s.text)})
-	}
-	return touched
-}
-
-// requireLinesKept checks that the lines of src outside the touched ranges
-// appear in out in the same order.
-func requireLinesKept(t *testing.T, src, out []byte, touched [][2]int) {
-	t.Helper()
-	outLines := strings.SplitAfter(string(out), "\n")
-	j := 0
-	for pos := 0; pos < len(src); {
-		end := len(src)
-		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
-			end = pos + i + 1
-		}
-		line := string(src[pos:end])
-		hit := false
-		for _, r := range touched {
-			if pos < r[1] && end > r[0] {
-				hit = true
-			}
-		}
-		pos = end
-		if hit {
-			continue
-		}
-		for j < len(outLines) && outLines[j] != line {
-			j++
-		}
-		require.Less(t, j, len(outLines), "line %q of the input is missing or out of order in:\n%s", line, out)
-		j++
-	}
-}
-
 func TestAppendStyledString(t *testing.T) {
 	for _, tc := range []struct{ raw, s, eol, want string }{
 		{`"old"`, "new", "\n", `"new"`},
@@ -568,137 +398,24 @@ func TestAppendStyledDate(t *testing.T) {
 	require.ErrorIs(t, err, ErrEncode)
 }
 
-// BenchmarkEncodeUnmodified encodes a parsed, unchanged sample-sized
-// article into a reused buffer: the work of a copy.
-func BenchmarkEncodeUnmodified(b *testing.B) {
-	src := benchArticle(b)
+// TestEncodeConcurrent: Encode reads the Article only, so goroutines may
+// encode one edited Article at once (run with -race).
+func TestEncodeConcurrent(t *testing.T) {
+	src, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
+	require.NoError(t, err)
 	a, err := Parse(bytes.NewReader(src))
-	require.NoError(b, err)
-	buf := make([]byte, 0, 2*len(src))
-	b.ReportAllocs()
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		if buf, err = a.AppendEncoded(buf[:0]); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkCopyBaseline is the yardstick of BenchmarkEncodeUnmodified:
-// appending the file to a reused buffer.
-func BenchmarkCopyBaseline(b *testing.B) {
-	src := benchArticle(b)
-	buf := make([]byte, 0, 2*len(src))
-	b.ReportAllocs()
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		buf = append(buf[:0], src...)
-	}
-}
-
-// BenchmarkEncodeOneEdit encodes the sample-sized article after a change
-// of its title, and a hand-written file with comments and tables after a
-// change of one Params key in a table.
-func BenchmarkEncodeOneEdit(b *testing.B) {
-	messy, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
-	require.NoError(b, err)
-	for _, bc := range []struct {
-		name string
-		src  []byte
-		edit func(a *Article)
-	}{
-		{"sample/title", benchArticle(b), func(a *Article) { a.Title += " (updated)" }},
-		{"messy/param", messy, func(a *Article) { a.Params["seo"].(map[string]any)["noindex"] = true }},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			a, err := Parse(bytes.NewReader(bc.src))
-			require.NoError(b, err)
-			bc.edit(a)
-			buf := make([]byte, 0, 2*len(bc.src))
-			b.ReportAllocs()
-			b.SetBytes(int64(len(bc.src)))
-			for b.Loop() {
-				if buf, err = a.AppendEncoded(buf[:0]); err != nil {
-					b.Fatal(err)
-				}
-			}
+	require.NoError(t, err)
+	a.Title = "Changed"
+	a.Params["seo"].(map[string]any)["noindex"] = true
+	want, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			got, err := a.AppendEncoded(nil)
+			assert.NoError(t, err)
+			assert.Equal(t, string(want), string(got))
 		})
 	}
-}
-
-// BenchmarkFormat formats the sample-sized article and the messy file.
-func BenchmarkFormat(b *testing.B) {
-	messy, err := os.ReadFile("testdata/edits/14-params-literal.in.md")
-	require.NoError(b, err)
-	for _, bc := range []struct {
-		name string
-		src  []byte
-	}{{"sample", benchArticle(b)}, {"messy", messy}} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(bc.src)))
-			for b.Loop() {
-				if _, err := Format(bc.src); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// TestEditLinearTime: Encode after one edit, and Format, cost no more
-// than a few Parse calls of the same file at 10000 keys (290 KB of front
-// matter with comments and tables; 1000 keys, 28 KB, are logged too). Parse itself is
-// the yardstick because go-toml's decoder, which Parse, Format and Encode
-// all use, takes time quadratic in the number of keys of one table.
-func TestEditLinearTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	gen := func(n int) []byte {
-		var b strings.Builder
-		b.WriteString("+++\ntitle = 'T'   # c\ndraft = true\n")
-		for i := range n {
-			if i%(n/10) == 0 {
-				fmt.Fprintf(&b, "\n# section %d\n[t%d]\n", i, i)
-			}
-			fmt.Fprintf(&b, "k%d = 'value %d'  # note\n", i, i)
-		}
-		b.WriteString("+++\n\n<p>body</p>\n")
-		return []byte(b.String())
-	}
-	measure := func(f func()) time.Duration {
-		best := time.Duration(1 << 62)
-		for range 5 {
-			start := time.Now()
-			f()
-			best = min(best, time.Since(start))
-		}
-		return best
-	}
-	for _, n := range []int{1000, 10000} {
-		src := gen(n)
-		a, err := Parse(bytes.NewReader(src))
-		require.NoError(t, err)
-		a.Draft = false
-		a.Params["t0"].(map[string]any)["new"] = "x"
-		parse := measure(func() {
-			_, err := Parse(bytes.NewReader(src))
-			require.NoError(t, err)
-		})
-		edit := measure(func() {
-			_, err := a.AppendEncoded(nil)
-			require.NoError(t, err)
-		})
-		format := measure(func() {
-			_, err := Format(src)
-			require.NoError(t, err)
-		})
-		t.Logf("%d bytes: Parse %v, Encode after an edit %v (×%.1f), Format %v (×%.1f)", len(src),
-			parse, edit, float64(edit)/float64(parse), format, float64(format)/float64(parse))
-		if n == 10000 { // small sizes are all noise on a busy machine
-			assert.Less(t, float64(edit)/float64(parse), 16.0, "Encode after an edit")
-			assert.Less(t, float64(format)/float64(parse), 8.0, "Format")
-		}
-	}
+	wg.Wait()
 }

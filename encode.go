@@ -46,8 +46,9 @@ import (
 //     of their table (of the dotted keys that define it, or after the last
 //     top-level key), new tables go at the end of their parent's section
 //     (of the front matter for a top-level table). A change inside an
-//     inline table or array rewrites that value; a changed array of tables
-//     is written again as [[sections]] where its first section was.
+//     inline table or array rewrites that value; an array of [[tables]] is
+//     edited element by element, new elements after the last one. A table
+//     that loses its last key stays, as an empty [table].
 //   - New lines use the file's line ending, its most frequent spelling of
 //     " = " and the indentation of the line they follow.
 //   - A changed body replaces the body; the separator line is kept, and
@@ -96,10 +97,15 @@ import (
 // Encode fails with ErrEncode, writing nothing, if a string is not valid
 // UTF-8, Date's year is outside 0000 to 9999 or its offset is not whole
 // minutes from -23:59 to +23:59 (the dates Parse reads; the same holds for
-// time.Time values in Params), or a Params key repeats a schema key or
-// holds a value TOML cannot represent (nil, for instance). Lossless
-// encoding checks only the values that changed.
+// time.Time values in Params), or a Params key repeats a schema key, holds
+// a value TOML cannot represent (nil, for instance) or is nested deeper
+// than MaxNesting, the depth Parse accepts. Lossless encoding checks only
+// the values that changed.
 func (a *Article) Encode(w io.Writer) error {
+	if a.unchangedWithoutParams() {
+		_, err := io.WriteString(w, a.src.text)
+		return err
+	}
 	b, err := a.AppendEncoded(make([]byte, 0, a.encodedSizeHint()))
 	if err != nil {
 		return err

@@ -58,7 +58,12 @@ type Decoder struct {
 //
 // Errors about the content of the front matter are [*ParseError] values
 // with the line and column in the file; the sentinel errors ErrNoFrontMatter,
-// ErrUnterminated and ErrTooLarge tell the other failures apart.
+// ErrUnterminated and ErrTooLarge tell the other failures apart. Keys
+// outside the schema go to Params with the types go-toml/v2 gives them in
+// a map[string]any, and the same TOML rules; Params may nest at most
+// MaxNesting levels (ErrNestingTooDeep beyond). Time is linear in the size
+// of the input, whatever its shape. Error messages quote at most a short
+// prefix of a key or value.
 func Parse(r io.Reader) (*Article, error) {
 	return Decoder{}.Decode(r)
 }
@@ -376,6 +381,10 @@ var schemaKeys = [numKeys]string{
 // schemaIndex returns the index of a schema key, or -1. Keys are
 // case-sensitive.
 func schemaIndex(k []byte) int {
+	// Most keys outside the schema differ in length or first letter.
+	if len(k) < 3 || len(k) > 12 || schemaFirst[k[0]] == 0 {
+		return -1
+	}
 	for i, s := range schemaKeys {
 		if string(k) == s {
 			return i
@@ -383,3 +392,11 @@ func schemaIndex(k []byte) int {
 	}
 	return -1
 }
+
+// schemaFirst marks the first letters of the schema keys.
+var schemaFirst = func() (t [256]byte) {
+	for _, k := range schemaKeys {
+		t[k[0]] = 1
+	}
+	return t
+}()

@@ -58,6 +58,9 @@ type table struct {
 	kind     tableKind
 	explicit bool  // defined by its own [header]
 	elem     int32 // for an array of tables: the table of its last element
+	named    bool  // found by parent and name (not an inline table or an element)
+	parent   int32
+	name     string
 }
 
 // childKey names a table by its parent and its key.
@@ -67,20 +70,21 @@ type childKey struct {
 }
 
 // keys tracks the tables of one document. Values are found in the maps
-// themselves; only tables that can be extended later are in named, a hash
-// map keyed by (parent, name), so every key costs O(1) whatever the number
-// of keys before it. (go-toml's tracker scans a list and is quadratic.)
+// themselves; only tables that can be extended later are looked up, in
+// named, a hash map keyed by (parent, name), so every key costs O(1)
+// whatever the number of keys before it. (go-toml's tracker scans a list
+// and is quadratic.) Up to scanTables tables, a scan of the list is
+// cheaper than the map.
 type keys struct {
 	params map[string]any
 	hint   int // the size to give Params
 	tables []table
 	named  map[childKey]int32
 	cur    int32 // the table that key/value expressions go into
-	buf    [8]table
 }
 
 func (k *keys) init() {
-	k.tables = append(k.buf[:0], table{kind: kindTable, explicit: true})
+	k.tables = append(k.tables[:0], table{kind: kindTable, explicit: true})
 	k.cur = rootTable
 }
 
@@ -93,8 +97,17 @@ func (k *keys) tableMap(t int32) map[string]any {
 	return k.tables[t].m
 }
 
+// A document with few tables finds them by a scan of the list; one with
+// more builds the hash map at this many.
+const scanTables = 16
+
 func (k *keys) lookup(parent int32, name string) (int32, bool) {
 	if k.named == nil {
+		for i := 1; i < len(k.tables); i++ {
+			if t := &k.tables[i]; t.named && t.parent == parent && t.name == name {
+				return int32(i), true //nolint:gosec // bounded by scanTables
+			}
+		}
 		return 0, false
 	}
 	id, ok := k.named[childKey{parent, name}]
@@ -104,12 +117,20 @@ func (k *keys) lookup(parent int32, name string) (int32, bool) {
 // newTable adds a table; named tables can be found again by parent and name.
 func (k *keys) newTable(parent int32, name string, t table, named bool) int32 {
 	id := int32(len(k.tables)) //nolint:gosec // bounded by the input size
+	t.parent, t.name, t.named = parent, name, named
 	k.tables = append(k.tables, t)
-	if named {
-		if k.named == nil {
-			k.named = make(map[childKey]int32)
+	switch {
+	case k.named != nil:
+		if named {
+			k.named[childKey{parent, name}] = id
 		}
-		k.named[childKey{parent, name}] = id
+	case len(k.tables) > scanTables:
+		k.named = make(map[childKey]int32, 2*scanTables)
+		for i := 1; i < len(k.tables); i++ {
+			if t := &k.tables[i]; t.named {
+				k.named[childKey{t.parent, t.name}] = int32(i) //nolint:gosec // bounded by the input size
+			}
+		}
 	}
 	return id
 }
@@ -157,7 +178,7 @@ func (s *decodeState) setKey(t int32, it unstable.Iterator, v *unstable.Node) er
 			if _, dup := m[name]; dup {
 				return s.keyError("key %s is already defined", name)
 			}
-			sub := make(map[string]any)
+			sub := make(map[string]any, 8)
 			m[name] = sub
 			id = s.newTable(t, name, table{m: sub, level: level, kind: kindKVTable}, true)
 		}
@@ -167,19 +188,21 @@ func (s *decodeState) setKey(t int32, it unstable.Iterator, v *unstable.Node) er
 }
 
 // openTable makes the table of a [header] or [[header]] the current one.
-func (s *decodeState) openTable(it unstable.Iterator, array bool) error {
+func (s *decodeState) openTable(names []string, array bool) error {
 	t := int32(rootTable)
 	m := s.tableMap(t)
 	level := 0
-	for {
-		name := s.keyName(it.Node())
+	for k, name := range names {
 		level++
 		if level > MaxNesting {
 			return s.depthError()
 		}
 		id, ok := s.lookup(t, name)
-		_, exists := m[name]
-		if it.IsLast() {
+		exists := false
+		if !ok {
+			_, exists = m[name]
+		}
+		if k == len(names)-1 {
 			if array {
 				return s.openArrayTable(t, m, name, level, id, ok, exists)
 			}
@@ -187,7 +210,7 @@ func (s *decodeState) openTable(it unstable.Iterator, array bool) error {
 			case !ok && exists:
 				return s.keyError("key %s should be a table, not a value", name)
 			case !ok:
-				sub := make(map[string]any)
+				sub := make(map[string]any, 8)
 				m[name] = sub
 				s.cur = s.newTable(t, name, table{m: sub, level: level, kind: kindTable, explicit: true}, true)
 				return nil
@@ -210,7 +233,7 @@ func (s *decodeState) openTable(it unstable.Iterator, array bool) error {
 		case !ok && exists:
 			return s.keyError("key %s already exists as a value", name)
 		case !ok:
-			sub := make(map[string]any)
+			sub := make(map[string]any, 8)
 			m[name] = sub
 			id = s.newTable(t, name, table{m: sub, level: level, kind: kindTable}, true)
 		}
@@ -218,8 +241,8 @@ func (s *decodeState) openTable(it unstable.Iterator, array bool) error {
 			id = s.tables[id].elem
 		}
 		t, m, level = id, s.tables[id].m, s.tables[id].level
-		it.Next()
 	}
+	return nil // not reached: names is never empty
 }
 
 // openArrayTable appends an element to the array of tables name in table
@@ -238,7 +261,7 @@ func (s *decodeState) openArrayTable(t int32, m map[string]any, name string, lev
 	if !ok {
 		id = s.newTable(t, name, table{level: level, kind: kindArrayTable}, true)
 	}
-	elem := make(map[string]any)
+	elem := make(map[string]any, 8)
 	arr, _ := m[name].([]any)
 	m[name] = append(arr, elem)
 	// The element gets a table of its own: the keys of earlier elements
@@ -418,5 +441,5 @@ func (s *decodeState) deepKeyError(fm string, off int) error {
 		}
 	}
 	parts = append(parts, "…")
-	return s.errorAt(s.l.fmStart+off, shortKey(parts), fmt.Errorf("%w: more than %d levels", ErrNestingTooDeep, MaxNesting))
+	return s.errorAt(s.base+off, shortKey(parts), fmt.Errorf("%w: more than %d levels", ErrNestingTooDeep, MaxNesting))
 }

@@ -9,13 +9,24 @@ import (
 // of what the canonical layout uses: top-level schema keys, each once, as
 // bare keys on lines of their own, with single-line strings, decimal
 // integers and booleans of the right types, blank lines and ASCII comments.
-// On anything else it reports false and the general decoder (go-toml's
-// parser, which also produces the errors) starts over. It never accepts
+// On anything else it reports false; Parse then hands the rest of the
+// front matter, from the first line the fast path does not understand, to
+// the general decoder (which also produces the errors). It never accepts
 // what go-toml would reject, and decodes what it accepts to the same
 // values: FuzzSimpleMatchesGeneral checks both.
 func (d Decoder) decodeSimple(a *Article, fm string) bool {
 	var seen [numKeys]bool
+	return d.simplePrefix(a, fm, &seen) == len(fm)
+}
+
+// simplePrefix decodes the lines at the top of fm that the fast path
+// understands and returns the offset of the first line it does not, or
+// len(fm). seen records the schema keys of the lines it decoded; the line
+// it stopped at (whose field it may have set) is left to the general
+// decoder, which carries on from there.
+func (d Decoder) simplePrefix(a *Article, fm string, seen *[numKeys]bool) int {
 	for i := 0; i < len(fm); {
+		line := i
 		i = skipBlanks(fm, i)
 		if i == len(fm) {
 			break
@@ -26,7 +37,7 @@ func (d Decoder) decodeSimple(a *Article, fm string) bool {
 			continue
 		case '\r', '#':
 			if i = endOfLine(fm, i); i < 0 {
-				return false
+				return line
 			}
 			continue
 		}
@@ -36,23 +47,22 @@ func (d Decoder) decodeSimple(a *Article, fm string) bool {
 		}
 		idx := schemaIndexString(fm[start:i])
 		if idx < 0 || seen[idx] {
-			return false
+			return line
 		}
-		seen[idx] = true
 		i = skipBlanks(fm, i)
 		if i == len(fm) || fm[i] != '=' {
-			return false
+			return line
 		}
 		i = skipBlanks(fm, i+1)
 		if i == len(fm) {
-			return false
+			return line
 		}
 		var ok bool
 		switch c := fm[i]; {
 		case c == '"' || c == '\'':
 			var v string
 			if v, i, ok = scanSimpleString(fm, i); !ok {
-				return false
+				return line
 			}
 			ok = d.setSimpleString(a, idx, v)
 		case c == 't' || c == 'f':
@@ -77,13 +87,14 @@ func (d Decoder) decodeSimple(a *Article, fm string) bool {
 			}
 		}
 		if !ok {
-			return false
+			return line
 		}
 		if i = endOfLine(fm, i); i < 0 {
-			return false
+			return line
 		}
+		seen[idx] = true
 	}
-	return true
+	return len(fm)
 }
 
 func schemaIndexString(k string) int {

@@ -1,11 +1,262 @@
 package article
 
 import (
+	"html"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
+
+// slugFold appends to dst an ASCII spelling of s for slugAppendWords:
+// entities decoded (when unescape is set), quotation marks and format
+// characters deleted, letters and digits spelled in ASCII, and a space for
+// everything that separates words. ASCII punctuation is kept for
+// slugAppendWords to judge.
+//
+// When translit returned text, it is appended as it is, and raw is true:
+// slugFold must run again, without translit, on the result. (A recursive
+// call would make dst escape to the heap.)
+//
+// Rather than putting all of s in NFKC, slugFold takes the compatibility
+// decomposition (NFKD) of each rune: the two differ only in composed
+// letters, whose marks the built-in rules delete anyway, and in the order of
+// marks. Runs for translit are put in NFKC before they are passed on.
+func slugFold(dst []byte, s string, translit func(string) string, unescape bool) (folded []byte, raw bool) {
+	if unescape && strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	f := slugFolder{dst: dst, run: -1}
+	src := slugSource{s, translit}
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			if f.run >= 0 {
+				f = f.flush(src, i)
+			}
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			f.dst = append(f.dst, s[i:j]...)
+			f.prev = 0
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i0 := i
+		i += size
+		// Fast paths for what titles hold most, then char.
+		t := slugSlow
+		if r < slugLatinEnd {
+			t = slugLatin[r-utf8.RuneSelf]
+		} else if g, lower, ok := slugGreekCyrillic(r, f.prev); ok {
+			if f.run >= 0 {
+				f = f.flush(src, i0)
+			}
+			f.dst = append(f.dst, g...)
+			f.prev = lower
+			continue
+		} else if 0xFF01 <= r && r <= 0xFF5E { // fullwidth ASCII
+			if f.run >= 0 {
+				f = f.flush(src, i0)
+			}
+			f.dst = append(f.dst, byte(r-0xFEE0))
+			f.prev = 0
+			continue
+		}
+		switch {
+		case t == slugSlow:
+			f = f.char(src, i0, r)
+		case t == "":
+		case f.run < 0 && t != " ":
+			f.dst = append(f.dst, t...) // emit, inlined
+			f.prev = 0
+		default:
+			f = f.emit(src, i0, t)
+		}
+	}
+	if f.run >= 0 {
+		f = f.flush(src, len(s))
+	}
+	return f.dst, f.raw
+}
+
+// char handles r, found at src.s[i:], when the fast paths of slugFold did
+// not.
+func (f slugFolder) char(src slugSource, i int, r rune) slugFolder {
+	switch {
+	case slugPunctStart <= r && r < slugPunctEnd:
+		return f.emit(src, i, slugPunct[r-slugPunctStart])
+	case 0x4E00 <= r && r <= 0x9FFF, 0xAC00 <= r && r <= 0xD7A3:
+		// CJK ideographs and Hangul syllables: letters without a
+		// spelling, and without a decomposition that matters.
+		if f.run < 0 {
+			f.run = i
+		}
+		return f
+	case 0x1F300 <= r && r <= 0x1FAFF && !(0x1F676 <= r && r <= 0x1F678):
+		// Emoji and pictographs: symbols, without decompositions. (The
+		// ornamental quotation marks among them are deleted.)
+		return f.sep(src, i)
+	}
+	return f.slowChar(src, i, r)
+}
+
+// emit appends t, an entry of slugLatin or slugPunct for src.s[i:].
+func (f slugFolder) emit(src slugSource, i int, t string) slugFolder {
+	switch t {
+	case "":
+		return f
+	case " ":
+		return f.sep(src, i)
+	}
+	if f.run >= 0 {
+		f = f.flush(src, i)
+	}
+	f.dst = append(f.dst, t...)
+	f.prev = 0
+	return f
+}
+
+// slowChar handles r, found at src.s[i:], with the general rules.
+func (f slugFolder) slowChar(src slugSource, i int, r rune) slugFolder {
+	switch r {
+	case utf8.RuneError, '™', '℠':
+		// Invalid UTF-8 and U+FFFD separate. The trademark signs
+		// separate rather than becoming the letters "tm" and "sm".
+		return f.sep(src, i)
+	case '´', '\u1FFD':
+		// The acute accent and the Greek oxia, its canonical
+		// equivalent, are used as apostrophes and so deleted; NFKC
+		// would turn them into a space and a combining mark.
+		return f
+	}
+	d := norm.NFKD.PropertiesString(src.s[i:]).Decomposition()
+	if d == nil {
+		return f.rune(src, i, r)
+	}
+	for len(d) > 0 {
+		dr, n := utf8.DecodeRune(d)
+		f = f.rune(src, i, dr)
+		d = d[n:]
+	}
+	return f
+}
+
+// slugSlow marks the runes of slugLatin and slugPunct that need slowChar:
+// letters without a spelling, which may go to Transliterate.
+const slugSlow = "\x00"
+
+const (
+	slugLatinEnd   = 0x250  // slugLatin covers U+0080 to U+024F
+	slugPunctStart = 0x2000 // slugPunct covers U+2000 to U+20CF
+	slugPunctEnd   = 0x20D0
+)
+
+// slugLatin and slugPunct hold what slowChar appends for each rune of
+// Latin-1, Latin Extended-A and -B, and of General Punctuation and Currency
+// Symbols: "" when it deletes the rune, " " when the rune separates words.
+var (
+	slugLatin = slugTable(utf8.RuneSelf, slugLatinEnd)
+	slugPunct = slugTable(slugPunctStart, slugPunctEnd)
+)
+
+func slugTable(lo, hi rune) []string {
+	t := make([]string, hi-lo)
+	for r := lo; r < hi; r++ {
+		s := string(r)
+		f := slugFolder{run: -1}.slowChar(slugSource{s: s}, 0, r)
+		switch {
+		case f.run >= 0:
+			t[r-lo] = slugSlow
+		case len(f.dst) > 0 && strings.TrimSpace(string(f.dst)) == "":
+			t[r-lo] = " "
+		default:
+			t[r-lo] = string(f.dst)
+		}
+	}
+	return t
+}
+
+// slugFolder is the state of slugFold. Its methods take and return it by
+// value, and the text and translit are kept apart in a slugSource, so that
+// escape analysis can see that dst stays on the stack.
+type slugFolder struct {
+	dst  []byte
+	run  int  // start in s of a run of letters for translit, or -1
+	prev rune // the previous letter, lower-cased, for slugSpell
+	raw  bool // dst holds output of translit
+}
+
+// slugSource is the input of slugFold.
+type slugSource struct {
+	s        string
+	translit func(string) string
+}
+
+// rune handles r, found at src.s[i:] or in its decomposition.
+func (f slugFolder) rune(src slugSource, i int, r rune) slugFolder {
+	switch {
+	case r < utf8.RuneSelf:
+		if f.run >= 0 {
+			f = f.flush(src, i)
+		}
+		f.dst = append(f.dst, byte(r))
+		f.prev = 0
+	case 0x300 <= r && r < 0x370:
+		// Combining diacritical marks, the most common ones: deleted.
+		// A dialytika keeps υ out of a diphthong.
+		if (r == 0x308 || r == 0x344) && f.prev == 'υ' && len(f.dst) > 0 {
+			f.dst[len(f.dst)-1] = 'y'
+		}
+	case 0x2000 <= r && r < 0x2070:
+		// General punctuation: quotation marks, primes and format
+		// characters are deleted, spaces, dashes and the rest separate.
+		if !slugIsQuote(r) && !unicode.Is(unicode.Cf, r) {
+			f = f.sep(src, i)
+		}
+	case unicode.IsLetter(r) || unicode.IsNumber(r):
+		if t, lower, ok := slugSpell(r, f.prev); ok {
+			if f.run >= 0 {
+				f = f.flush(src, i)
+			}
+			f.dst = append(f.dst, t...)
+			f.prev = lower
+		} else if slugIsQuote(r) {
+			// A modifier letter used as an apostrophe, as ʼ: deleted.
+		} else if f.run < 0 {
+			f.run = i
+		}
+	case unicode.Is(unicode.M, r), unicode.Is(unicode.Cf, r), slugIsQuote(r):
+		// Deleted; or part of the run for translit, if there is one.
+	default:
+		f = f.sep(src, i)
+	}
+	return f
+}
+
+// sep adds a word separator.
+func (f slugFolder) sep(src slugSource, i int) slugFolder {
+	if f.run >= 0 {
+		f = f.flush(src, i)
+	}
+	f.dst = append(f.dst, ' ')
+	f.prev = 0
+	return f
+}
+
+// flush ends the current run for translit at src.s[i].
+func (f slugFolder) flush(src slugSource, i int) slugFolder {
+	f.dst = append(f.dst, ' ')
+	if src.translit != nil {
+		f.dst = append(f.dst, src.translit(norm.NFKC.String(src.s[f.run:i]))...)
+		f.dst = append(f.dst, ' ')
+		f.raw = true
+	}
+	f.run = -1
+	return f
+}
 
 // slugIsQuote reports whether r, a non-ASCII rune, is an apostrophe or a
 // quotation mark.
