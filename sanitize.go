@@ -45,10 +45,10 @@ func Sanitize(body string) string {
 // &quot; &#13;); the output is valid UTF-8 and has no C0 control character
 // but tab, line feed and form feed: other controls and each invalid UTF-8
 // sequence become U+FFFD, as a browser decodes them (a URL holding one is
-// refused); every element but the void ones (br, hr, img, wbr) has an end
-// tag, and void elements have no "/"; a pre whose text starts with a line
-// feed (or a carriage return) gets one more line feed, which the parser
-// removes. Attributes keep their order, and attributes added by the policy
+// refused); every element but the void ones (br, hr, img, wbr, col,
+// source, track) has an end tag, and void elements have no "/"; a pre
+// whose text starts with a line feed (or a carriage return) gets one more
+// line feed, which the parser removes. Attributes keep their order, and attributes added by the policy
 // come last, except on the formatting elements a b big code em font i nobr
 // s small strike strong tt u, whose attributes the HTML parser sorts by
 // name. Element and attribute names are lower case; line breaks are "\n".

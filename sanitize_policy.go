@@ -377,7 +377,7 @@ var articlePolicy = sync.OnceValue(func() *Policy {
 // with their content as listed under [PolicyBuilder.DropElements]):
 //
 //	p br hr h2 h3 h4 h5 h6           text and structure
-//	h1                               written as h2 ([PolicyBuilder.DemoteH1])
+//	h1                               written as h2 (see PolicyBuilder.DemoteH1)
 //	strong b em i u s sub sup small mark del ins kbd samp var wbr dfn
 //	blockquote q cite code pre abbr time span
 //	ul ol li dl dt dd
