@@ -87,7 +87,7 @@ func validIDPrefix(p string) bool {
 // data: placeholder, as lazy-loading scripts write) takes its src from the
 // first of data-src, data-lazy-src and data-original that passes the URL
 // check, and likewise its srcset from data-srcset or data-lazy-srcset
-// when it has none that passes. Those data attributes are then removed; the
+// when it has none that passes; a source (in a picture) the same. Those data attributes are then removed; the
 // rewrite is reported as [ChangeLazySrc], with the refused value. Without
 // it, such an image is dropped. [ArticlePolicy] does it.
 func (b *PolicyBuilder) LazyImages(on bool) *PolicyBuilder {
@@ -116,14 +116,14 @@ var (
 // preFilter runs on the attributes of a kept element, in s.attrs, before
 // the attribute checks.
 func (s *sanitizer) preFilter(n *html.Node, name string) {
-	if name == "img" && s.d.news.lazyImages {
-		s.lazyImage(n)
+	if (name == "img" || name == "source") && s.d.news.lazyImages {
+		s.lazyImage(n, name)
 	}
 }
 
 // lazyImage moves data-src and data-srcset into a refused or missing src
-// and srcset.
-func (s *sanitizer) lazyImage(n *html.Node) {
+// and srcset of an img or source.
+func (s *sanitizer) lazyImage(n *html.Node, name string) {
 	has := false
 	for _, a := range s.attrs {
 		if strings.HasPrefix(a.key, "data-") {
@@ -156,7 +156,7 @@ func (s *sanitizer) lazyImage(n *html.Node) {
 			return
 		}
 	}
-	if info := s.d.compiled["img"]; info != nil {
+	if info := s.d.compiled[name]; info != nil {
 		if _, ok := info.attrs["src"]; ok {
 			move("src", lazySrcAttrs[:])
 		}
