@@ -150,28 +150,24 @@ func bareHost(s string) bool {
 		end = len(s)
 	}
 	host := s[:end]
-	labels := strings.Split(host, ".")
-	if len(labels) < 2 {
+	dot := strings.LastIndexByte(host, '.')
+	if dot < 0 {
 		return false
 	}
-	for _, l := range labels {
-		if l == "" {
+	for _, l := range [...]string{host[:dot], host[dot+1:]} {
+		// Every label but the last; then the last.
+		if l == "" || l[0] == '.' || l[len(l)-1] == '.' || strings.Contains(l, "..") {
 			return false
 		}
 		for _, r := range l {
-			if !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if !(r == '-' || r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				return false
 			}
 		}
 	}
-	tld := labels[len(labels)-1]
-	if len(tld) < 2 {
+	tld := host[dot+1:]
+	if len(tld) < 2 || strings.IndexFunc(tld, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
 		return false
-	}
-	for _, r := range tld {
-		if !unicode.IsLetter(r) {
-			return false
-		}
 	}
 	return true
 }

@@ -260,3 +260,15 @@ func TestValidateNewsBody(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnsafeHTML)
 	assert.Contains(t, err.Error(), "link text flagged")
 }
+
+func TestBareHost(t *testing.T) {
+	for s, want := range map[string]bool{
+		"bank.example": true, "bank.example/login": true, "a.b-c.example:8080": true,
+		"sub.bank.example?x": true, "bücher.example": true,
+		"bank": false, ".example": false, "bank..example": false, "bank.example.": false,
+		"bank.e": false, "bank.ex4mple": false, "ba nk.example": false, "a_b.example": false,
+		"2.5": false, "": false,
+	} {
+		assert.Equal(t, want, bareHost(s), s)
+	}
+}
