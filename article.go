@@ -12,12 +12,16 @@
 //
 //	<p>Meta has publicly announced …</p>
 //
-// The package covers four jobs:
+// The package covers these jobs:
 //
 //   - Front matter: [Parse] (or a configured [Decoder]) splits and decodes a
-//     file into an [Article]; [Article.Encode] writes it back in the
-//     canonical layout, so that a file already in that layout survives a
-//     round trip byte for byte.
+//     file into an [Article]; [Article.Encode] writes it back losslessly:
+//     unchanged, the file byte for byte; edited, only the changed values.
+//     [Format] gives the canonical layout, and [Article.DecodeParams] decodes
+//     the keys outside the schema into a struct of the caller's.
+//   - Validation: [Article.Validate] (or a configured [Validator]) reports
+//     every problem of an article at once, each a [FieldError] with its key
+//     and its position in the file.
 //   - Slugs and permalinks: [Slugify] (or a configured [Slugger]) turns a
 //     title into the slug of the url; [Article.Permalink] derives the url
 //     "/<YYYYMM>/<article_id>-<slug>", and a [Pattern] compiled from tokens
@@ -25,9 +29,12 @@
 //   - HTML bodies: [Sanitize] and [Policy.SanitizeReport] clean a body on a
 //     browser-grade parse tree against a [Policy] ([ArticlePolicy] by
 //     default, or one built with [NewPolicy]) and list every change with
-//     its line and column.
-//   - Dates: [ParseDate] reads the date forms news feeds write, keeping the
-//     offset and refusing ambiguous zone abbreviations.
+//     its line and byte column; [PlainText] and [Excerpt] make summaries.
+//   - Dates: [ParseDate] and [Decoder.ParseDate] read the date forms Hugo
+//     and news feeds write, keeping the offset and refusing ambiguous zone
+//     abbreviations unless given a table such as [RFC822Zones].
+//
+// The command cmd/article applies these to whole content trees.
 //
 // Errors carry 1-based line and column numbers counted from the top of the
 // file (see [ParseError]). Every exported function is safe for concurrent use,

@@ -54,7 +54,8 @@ type Decoder struct {
 // both accepted. One empty line after the closing "+++" line is a separator
 // and not part of Body, which is otherwise kept byte for byte. (So a
 // multi-line TOML string cannot hold a line that is exactly "+++": that line
-// ends the front matter. Encode never writes multi-line strings.)
+// ends the front matter. The canonical layout never has multi-line strings;
+// lossless encoding keeps them, escaping the first "+" of such a line.)
 //
 // Errors about the content of the front matter are [*ParseError] values
 // with the line and column in the file; the sentinel errors ErrNoFrontMatter,

@@ -163,3 +163,19 @@ func (c *textPos) at(off int) (line, col int) {
 	c.off = off
 	return c.line + 1, off - c.bol + 1
 }
+
+// BodyPosition converts off, a byte offset in a.Body (such as
+// [Change.Offset] from a report on a.Body), into the 1-based line and byte
+// column of the same place in the file a was parsed from, counted from the
+// top of the file as in [ParseError]. ok is false, and line and col are 0,
+// when a did not come from Parse (or its source was dropped), when Body was
+// changed since, or when off is outside Body.
+func (a *Article) BodyPosition(off int) (line, col int, ok bool) {
+	s := &a.src
+	if !s.ok || off < 0 || off > len(a.Body) || s.l.body > len(s.text) || s.text[s.l.body:] != a.Body {
+		return 0, 0, false
+	}
+	c := textPos{text: s.text}
+	line, col = c.at(s.l.body + off)
+	return line, col, true
+}
