@@ -106,8 +106,8 @@ func BenchmarkFormat(b *testing.B) {
 // of the same file, which scales the same way and absorbs the noise of a
 // busy machine; the growth from 100 KB to 1 MB is logged.
 func TestEditLinearTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not with -short or -race")
 	}
 	gen := func(size int) []byte {
 		var b strings.Builder

@@ -217,8 +217,8 @@ func FuzzExcerpt(f *testing.F) {
 // take 100×, while caches and the garbage collector can make a linear 10×
 // look like 15×.
 func TestPlainTextLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not with -short or -race")
 	}
 	shapes := map[string]string{
 		"paragraphs": "<p>Some <b>bold</b> text &amp; an <a href=\"/x\">anchor</a>.</p>\n",

@@ -996,8 +996,8 @@ func TestSanitizeReportLaterPass(t *testing.T) {
 // long. Linear steps measure 8 to 22 on a busy machine; a quadratic one
 // measures about 64.
 func TestSanitizeLinearTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not with -short or -race")
 	}
 	gens := map[string]func(n int) string{
 		"comments": func(n int) string { return strings.Repeat("<!--x-->", n) },
@@ -1028,9 +1028,17 @@ func TestSanitizeLinearTime(t *testing.T) {
 		return d
 	}
 	for name, gen := range gens {
-		small, large := best(gen(3000)), best(gen(24000))
-		ratio := float64(large) / float64(small)
-		t.Logf("%s: %v, 8× input: %v (×%.1f)", name, small, large, ratio)
+		// Up to three attempts: a busy machine disturbs one measurement,
+		// not the growth of a quadratic step.
+		var ratio float64
+		for range 3 {
+			small, large := best(gen(3000)), best(gen(24000))
+			ratio = float64(large) / float64(small)
+			t.Logf("%s: %v, 8× input: %v (×%.1f)", name, small, large, ratio)
+			if ratio < 32 {
+				break
+			}
+		}
 		assert.Less(t, ratio, 32.0, "%s: time grows faster than linearly", name)
 	}
 }
