@@ -122,8 +122,8 @@ type Change struct {
 	//
 	// Positions are in the body as given to SanitizeReport, not in the file
 	// it came from: for the Body of an [Article] read by Parse, which starts
-	// after the front matter, the file offset is the body's own offset in
-	// the file plus Offset.
+	// after the front matter, [Article.BodyPosition] converts Offset into
+	// the line and column in the file.
 	//
 	// The HTML parser repairs some markup by creating or cloning elements
 	// (an implied tbody, a formatting element reopened after a mis-nested
