@@ -204,42 +204,8 @@ func (p *Pattern) Expand(a *Article) string {
 	if a == nil {
 		a = &Article{}
 	}
-	segs, sl := defaultPatSegments, Slugger{}
-	if p != nil {
-		sl = p.Slugger
-		if p.segs != nil {
-			segs = p.segs
-		}
-	}
 	var arr [160]byte
-	b := arr[:0]
-	skip := false // the next literal starts with a "-", "_" or "/" to skip
-	for k, sg := range segs {
-		if sg.tok == patLiteral {
-			lit := sg.lit
-			if skip && lit != "" && (isPatJoiner(lit[0]) || lit[0] == '/') {
-				lit = lit[1:]
-			}
-			skip = false
-			b = append(b, lit...)
-			continue
-		}
-		n := len(b)
-		b = appendPatToken(b, sg.tok, a, sl)
-		if len(b) > n {
-			continue
-		}
-		// The token is empty: drop a "-" or "_" that joined it.
-		prevLit := k > 0 && segs[k-1].tok == patLiteral
-		switch {
-		case prevLit && n > 0 && isPatJoiner(b[n-1]):
-			b = b[:n-1]
-		case k+1 < len(segs) && segs[k+1].tok == patLiteral &&
-			(isPatJoiner(segs[k+1].lit[0]) || prevLit && n > 0 && b[n-1] == '/' && segs[k+1].lit[0] == '/'):
-			skip = true
-		}
-	}
-	return string(b)
+	return string(p.appendExpand(arr[:0], a, "", false))
 }
 
 func isPatJoiner(c byte) bool { return c == '-' || c == '_' }
@@ -305,6 +271,12 @@ func (p *Pattern) expandSlug(a *Article, slug string) string {
 
 // appendExpandSlug appends what expandSlug returns to b.
 func (p *Pattern) appendExpandSlug(b []byte, a *Article, slug string) []byte {
+	return p.appendExpand(b, a, slug, true)
+}
+
+// appendExpand appends the expansion of p for a to b; with setSlug, slug
+// stands in every :slug token instead of the slug of the title.
+func (p *Pattern) appendExpand(b []byte, a *Article, slug string, setSlug bool) []byte {
 	segs, sl := defaultPatSegments, Slugger{}
 	if p != nil {
 		sl = p.Slugger
@@ -312,7 +284,7 @@ func (p *Pattern) appendExpandSlug(b []byte, a *Article, slug string) []byte {
 			segs = p.segs
 		}
 	}
-	skip := false
+	skip := false // the next literal starts with a "-", "_" or "/" to skip
 	for k, sg := range segs {
 		if sg.tok == patLiteral {
 			lit := sg.lit
@@ -324,7 +296,7 @@ func (p *Pattern) appendExpandSlug(b []byte, a *Article, slug string) []byte {
 			continue
 		}
 		n := len(b)
-		if sg.tok == patSlug {
+		if setSlug && sg.tok == patSlug {
 			b = append(b, slug...)
 		} else {
 			b = appendPatToken(b, sg.tok, a, sl)
@@ -332,6 +304,7 @@ func (p *Pattern) appendExpandSlug(b []byte, a *Article, slug string) []byte {
 		if len(b) > n {
 			continue
 		}
+		// The token is empty: drop a "-" or "_" that joined it.
 		prevLit := k > 0 && segs[k-1].tok == patLiteral
 		switch {
 		case prevLit && n > 0 && isPatJoiner(b[n-1]):
