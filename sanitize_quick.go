@@ -100,7 +100,7 @@ func (q *quickScan) scan() bool {
 		if j < 0 {
 			j = len(body) - q.i
 		}
-		if j > 0 && !q.text(body[q.i : q.i+j]) {
+		if j > 0 && !q.text(body[q.i:q.i+j]) {
 			return false
 		}
 		q.i += j
