@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -385,6 +386,96 @@ func FuzzQuickCleanTokens(f *testing.F) {
 		}
 		for _, p := range policies {
 			checkQuick(t, p, b.String())
+		}
+	})
+}
+
+// quickTreeTags are the start tags the tree generator nests, end tags
+// written to match: well-formed markup, so that the generated bodies are
+// near what the quick check accepts and the nesting rules decide.
+var quickTreeTags = []string{`p`, `b`, `i`, `em`, `strong`, `span`, `a href="/x"`,
+	`a href="https://a.example/" target="_blank"`, `ul`, `ol`, `li`, `dl`, `dt`, `dd`, `h2`, `h3`,
+	`h1`, `table`, `tbody`, `thead`, `tfoot`, `tr`, `td`, `th`, `caption`, `pre`, `blockquote`,
+	`figure`, `figcaption`, `div`, `section`, `address`, `code`, `q`, `small`, `nobr`, `ruby`, `rt`,
+	`center`, `listing`, `details`, `summary`, `p title="t"`, `img src="/i.png"`, `br`, `hr`, `wbr`,
+	`img`, `td colspan="2"`, `xss`}
+
+var quickTreeTexts = []string{"x", " ", "\n", "https://a.example/", "https://b.example", "www.a.example",
+	"&amp;", "a&b", ".evil.example", "\n\n"}
+
+// quickTree writes a well-formed body from the choices in data.
+func quickTree(data []byte) string {
+	var b strings.Builder
+	next := func() int {
+		if len(data) == 0 {
+			return 0
+		}
+		c := data[0]
+		data = data[1:]
+		return int(c)
+	}
+	var node func(depth int)
+	node = func(depth int) {
+		for n := next() % 4; n > 0 && len(data) > 0; n-- {
+			c := next()
+			if c%3 == 0 || depth > 8 {
+				b.WriteString(quickTreeTexts[next()%len(quickTreeTexts)])
+				continue
+			}
+			tag := quickTreeTags[next()%len(quickTreeTags)]
+			name, _, _ := strings.Cut(tag, " ")
+			b.WriteString("<" + tag + ">")
+			if voidElements[name] {
+				continue
+			}
+			node(depth + 1)
+			b.WriteString("</" + name + ">")
+		}
+	}
+	for len(data) > 0 {
+		node(0)
+	}
+	return b.String()
+}
+
+// TestQuickCleanTrees runs the differential check on random well-formed
+// bodies, of which the quick check accepts many.
+func TestQuickCleanTrees(t *testing.T) {
+	n := 30000
+	if testing.Short() {
+		n = 3000
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	policies := quickPolicies()
+	accepted := 0
+	for range n {
+		data := make([]byte, 4+r.IntN(60))
+		for i := range data {
+			data[i] = byte(r.Uint32())
+		}
+		body := quickTree(data)
+		for _, p := range policies {
+			if checkQuick(t, p, body) {
+				accepted++
+			}
+		}
+	}
+	t.Logf("%d bodies × %d policies: %d proved clean", n, len(policies), accepted)
+	assert.Greater(t, accepted, n/10)
+}
+
+// FuzzQuickCleanTrees is TestQuickCleanTrees with the fuzzer's choices.
+func FuzzQuickCleanTrees(f *testing.F) {
+	f.Add([]byte{1, 1, 0, 1, 0, 0})
+	f.Add([]byte{3, 1, 17, 2, 1, 18, 1, 1, 21, 1, 1, 22, 0, 0})
+	policies := quickPolicies()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 512 {
+			return
+		}
+		body := quickTree(data)
+		for _, p := range policies {
+			checkQuick(t, p, body)
 		}
 	})
 }
