@@ -479,3 +479,25 @@ func FuzzQuickCleanTrees(f *testing.F) {
 		}
 	})
 }
+
+// TestValidateUsesQuickCheck checks that Validate takes the fast path for
+// a clean body: without it, the sanitiser's pass allocates dozens of
+// nodes; with it, only the field checks and the scan allocate.
+func TestValidateUsesQuickCheck(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "bench", "sample-article.md"))
+	require.NoError(t, err)
+	a, err := Parse(bytes.NewReader(src))
+	require.NoError(t, err)
+	now := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
+	v := &Validator{Now: func() time.Time { return now }}
+	require.NoError(t, v.Validate(a))
+	allocs := testing.AllocsPerRun(50, func() { _ = v.Validate(a) })
+	sanitize := testing.AllocsPerRun(50, func() { _, _ = ArticlePolicy().pass(a.Body, true) })
+	t.Logf("Validate: %.0f allocations, one sanitiser pass: %.0f", allocs, sanitize)
+	assert.Less(t, allocs, sanitize/2)
+	// A body that is not clean still gets the full check and its report.
+	a.Body += `<p onclick="x">y</p>`
+	err = v.Validate(a)
+	require.ErrorIs(t, err, ErrUnsafeHTML)
+	assert.Contains(t, err.Error(), "onclick")
+}
