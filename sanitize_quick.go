@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -69,6 +70,7 @@ func quickClean(p *Policy, body string) bool {
 	q := quickScan{d: d, body: body}
 	q.open = append(q.openBuf[:0], nestFrame{})
 	q.names = append(q.namesBuf[:0], "")
+	q.attrs, q.linkText = q.attrsBuf[:0], q.linkBuf[:0]
 	if !q.scan() {
 		return false
 	}
@@ -91,6 +93,8 @@ type quickScan struct {
 	linkHref string
 	linkText []byte
 	attrs    []htmlAttr // scratch
+	attrsBuf [8]htmlAttr
+	linkBuf  [128]byte
 }
 
 func (q *quickScan) scan() bool {
@@ -428,12 +432,18 @@ func (q *quickScan) closeLink() bool {
 	if !q.d.linkText {
 		return true
 	}
-	text := strings.TrimSpace(string(q.linkText))
-	if !hasPrefixFold(text, "http://") && !hasPrefixFold(text, "https://") && !hasPrefixFold(text, "www.") {
+	b := bytes.TrimSpace(q.linkText)
+	if !quickHasPrefixFold(b, "http://") && !quickHasPrefixFold(b, "https://") && !quickHasPrefixFold(b, "www.") {
 		return true // not an address: the check passes
 	}
+	text := string(b)
 	link := &html.Node{Type: html.ElementNode, Data: "a"}
 	t := &html.Node{Type: html.TextNode, Data: text, Parent: link}
 	link.FirstChild, link.LastChild = t, t
 	return linkTextMatches(q.linkHref, link)
+}
+
+// quickHasPrefixFold is hasPrefixFold for a byte slice.
+func quickHasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
 }
