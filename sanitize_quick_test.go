@@ -278,7 +278,7 @@ func TestQuickCleanTooLarge(t *testing.T) {
 // TestQuickCleanLinear checks that the quick check's time grows linearly
 // with the body, for clean bodies and for long runs of one construct.
 func TestQuickCleanLinear(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("timing test")
 	}
 	p := ArticlePolicy().Builder().MaxBodySize(64 << 20).Policy()
