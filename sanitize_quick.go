@@ -1,0 +1,449 @@
+package article
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// The quick check: a single forward scan that proves, without building the
+// tree, that cleaning a body with a policy removes nothing and needs no
+// re-parse. Validate asks it first and runs the sanitiser only when it
+// cannot tell (see checker.body).
+//
+// It accepts only markup the HTML parser reads token for token: every
+// element an allowed one of quickElements with an explicit start tag and
+// (but for void elements) an explicit end tag that closes the innermost open
+// element, each placed where the nesting check of the serialiser says the
+// parser keeps it (see expressible), so that the tree is the markup and the
+// sanitiser's walk over it keeps every element. Everything it is not sure
+// of makes it answer false: comments, doctypes, a '<' that does not start a
+// plain tag, raw-text elements, unknown or foreign elements, controls
+// (carriage returns included) and invalid UTF-8, character references in
+// attribute values other than a few unambiguous ones, attributes the
+// policy would remove or refuse, callbacks, and anything past the limits.
+// The differential tests (sanitize_quick_test.go) check that whenever it
+// answers true, the sanitiser reports no removal.
+
+// quickElements are the elements whose parsing the quick check models: the
+// parser inserts each at the current node from its start tag and pops it
+// with its end tag, but for the cases expressible refuses. Raw-text and
+// foreign elements, formatting elements with special rules (nobr), ruby
+// parts, column groups, forms and the like are not among them.
+var quickElements = nameSet("a", "abbr", "address", "article", "aside", "b",
+	"bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "data", "dd",
+	"del", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer",
+	"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img", "ins",
+	"kbd", "li", "main", "mark", "nav", "ol", "p", "pre", "q", "s", "samp",
+	"section", "small", "span", "strong", "sub", "sup", "table", "tbody",
+	"td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr")
+
+// quickMaxDepth bounds the nesting the quick check follows, well below the
+// parser's own limit.
+const quickMaxDepth = 128
+
+// quickClean reports whether cleaning body with p certainly removes
+// nothing: no element, attribute or URL is dropped, no link unwrapped, the
+// limits are kept, and the first pass of the sanitiser needs no re-parse.
+// It answers false whenever it cannot tell; it never parses a tree.
+func quickClean(p *Policy, body string) bool {
+	d := &p.d
+	if d.compiled == nil || d.everyCB != nil {
+		return false
+	}
+	maxSize := d.maxSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxBodySize
+	}
+	// Text and attribute values: no controls but tab, line feed and form
+	// feed (no carriage return, which the parser rewrites), valid UTF-8.
+	for i := 0; i < len(body); i++ {
+		if c := body[i]; c < 0x20 && !okControl(c) {
+			return false
+		}
+	}
+	if !utf8.ValidString(body) {
+		return false
+	}
+	q := quickScan{d: d, body: body}
+	q.open = append(q.openBuf[:0], nestFrame{})
+	q.names = append(q.namesBuf[:0], "")
+	q.attrs, q.linkText = q.attrsBuf[:0], q.linkBuf[:0]
+	if !q.scan() {
+		return false
+	}
+	// The output: escaping makes a byte at most six ('"' as "&quot;" in an
+	// attribute value, '&' as "&amp;" in text), plus what the policy adds.
+	return len(body) <= (maxSize-q.extra)/6
+}
+
+type quickScan struct {
+	d        *policyData
+	body     string
+	i        int
+	open     []nestFrame // nesting frames of the open elements, as the serialiser's
+	names    []string    // and their names
+	openBuf  [32]nestFrame
+	namesBuf [32]string
+	extra    int // bytes the policy may add to the output (rel, forced attributes)
+	// The open link, for the link-text check.
+	inLink   bool
+	linkHref string
+	linkText []byte
+	attrs    []htmlAttr // scratch
+	attrsBuf [8]htmlAttr
+	linkBuf  [128]byte
+}
+
+func (q *quickScan) scan() bool {
+	body := q.body
+	for q.i < len(body) {
+		j := strings.IndexByte(body[q.i:], '<')
+		if j < 0 {
+			j = len(body) - q.i
+		}
+		if j > 0 && !q.text(body[q.i:q.i+j]) {
+			return false
+		}
+		q.i += j
+		if q.i >= len(body) {
+			break
+		}
+		if q.i+1 < len(body) && body[q.i+1] == '/' {
+			if !q.endTag() {
+				return false
+			}
+		} else if !q.startTag() {
+			return false
+		}
+	}
+	return len(q.open) == 1 // every element closed
+}
+
+// text checks a text between tags.
+func (q *quickScan) text(s string) bool {
+	if !textExpressible(q.open, s) {
+		return false
+	}
+	if q.inLink && q.d.linkText {
+		if strings.IndexByte(s, '&') >= 0 {
+			return false // the check reads decoded text: not modelled
+		}
+		q.linkText = append(q.linkText, s...)
+	}
+	return true
+}
+
+func isASCIIAlpha(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func isASCIIAlnum(c byte) bool { return isASCIIAlpha(c) || '0' <= c && c <= '9' }
+
+func tagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' }
+
+// name reads an ASCII name at q.i (letters and digits, or also '-' and '_'
+// for an attribute) and returns it in lower case, or "" if there is none.
+func (q *quickScan) name(attr bool) string {
+	body, start := q.body, q.i
+	if start >= len(body) || !isASCIIAlpha(body[start]) {
+		return ""
+	}
+	i, lower := start, true
+	for ; i < len(body); i++ {
+		c := body[i]
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		} else if !isASCIIAlnum(c) && !(attr && (c == '-' || c == '_')) {
+			break
+		}
+	}
+	q.i = i
+	if lower {
+		return body[start:i]
+	}
+	return strings.ToLower(body[start:i])
+}
+
+// endTag reads "</name>", which must close the innermost open element.
+func (q *quickScan) endTag() bool {
+	q.i += 2
+	name := q.name(false)
+	if name == "" || q.i >= len(q.body) || q.body[q.i] != '>' {
+		return false
+	}
+	q.i++
+	top := len(q.open) - 1
+	if top == 0 || q.names[top] != name {
+		return false
+	}
+	q.open, q.names = q.open[:top], q.names[:top]
+	if name == "a" {
+		if !q.closeLink() {
+			return false
+		}
+	}
+	return true
+}
+
+// startTag reads a start tag and checks the element and its attributes
+// against the policy.
+func (q *quickScan) startTag() bool {
+	q.i++
+	name := q.name(false)
+	if name == "" || !quickElements[name] {
+		return false
+	}
+	info := q.d.compiled[name]
+	if info == nil || info.drop || info.rule == nil || info.rule.callbacks != nil {
+		return false
+	}
+	depth := len(q.open) // of this element, counting from 1
+	if depth > quickMaxDepth || depth > q.d.maxDepth && q.d.maxDepth > 0 {
+		return false
+	}
+	if !q.readAttrs(info) {
+		return false
+	}
+	if !expressible(q.open, info.nest) {
+		return false
+	}
+	if q.inLink && name == "pre" {
+		return false // its first line feed is not text: not modelled
+	}
+	if !q.checkAttrs(name, info) {
+		return false
+	}
+	if info.void {
+		return true
+	}
+	q.open = append(q.open, q.open[len(q.open)-1].child(info.nest))
+	q.names = append(q.names, name)
+	return true
+}
+
+// readAttrs reads the attributes up to and including the closing '>' into
+// q.attrs, values decoded.
+func (q *quickScan) readAttrs(info *elemInfo) bool {
+	body := q.body
+	q.attrs = q.attrs[:0]
+	limit := q.d.maxAttrs
+	if limit <= 0 {
+		limit = DefaultMaxAttrs
+	}
+	for {
+		// After the name or a value: space, '>' or "/>" (void only).
+		if q.i >= len(body) {
+			return false
+		}
+		switch c := body[q.i]; {
+		case c == '>':
+			q.i++
+			return true
+		case c == '/':
+			if !info.void || q.i+1 >= len(body) || body[q.i+1] != '>' {
+				return false
+			}
+			q.i += 2
+			return true
+		case !tagSpace(c):
+			return false
+		}
+		for q.i < len(body) && tagSpace(body[q.i]) {
+			q.i++
+		}
+		if q.i < len(body) && (body[q.i] == '>' || body[q.i] == '/') {
+			continue
+		}
+		key := q.name(true)
+		if key == "" || len(q.attrs) == limit {
+			return false
+		}
+		for _, a := range q.attrs {
+			if a.key == key {
+				return false
+			}
+		}
+		val := ""
+		if q.i < len(body) && body[q.i] == '=' {
+			q.i++
+			v, ok := q.value()
+			if !ok {
+				return false
+			}
+			val = v
+		}
+		q.attrs = append(q.attrs, htmlAttr{key, val})
+	}
+}
+
+// value reads an attribute value, quoted or not, and decodes it.
+func (q *quickScan) value() (string, bool) {
+	body := q.body
+	if q.i >= len(body) {
+		return "", false
+	}
+	var raw string
+	switch c := body[q.i]; c {
+	case '"', '\'':
+		end := strings.IndexByte(body[q.i+1:], c)
+		if end < 0 {
+			return "", false
+		}
+		raw = body[q.i+1 : q.i+1+end]
+		q.i += end + 2
+	default:
+		start := q.i
+		for q.i < len(body) {
+			c := body[q.i]
+			if tagSpace(c) || c == '>' {
+				break
+			}
+			if c == '"' || c == '\'' || c == '<' || c == '=' || c == '`' {
+				return "", false
+			}
+			q.i++
+		}
+		if q.i == start {
+			return "", false
+		}
+		raw = body[start:q.i]
+	}
+	if strings.IndexByte(raw, '&') < 0 {
+		return raw, true
+	}
+	return decodeQuickRefs(raw)
+}
+
+// quickRefs are the named character references the quick check decodes in
+// attribute values (only with their semicolon).
+var quickRefs = map[string]string{"amp": "&", "quot": `"`, "apos": "'", "lt": "<", "gt": ">"}
+
+// decodeQuickRefs decodes the character references of an attribute value:
+// those of quickRefs and numeric ones for printable characters, each ended
+// by ';'. Any other '&' makes it fail.
+func decodeQuickRefs(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String(), true
+		}
+		b.WriteString(s[:i])
+		s = s[i+1:]
+		semi := strings.IndexByte(s, ';')
+		if semi <= 0 || semi > 8 {
+			return "", false
+		}
+		ref := s[:semi]
+		s = s[semi+1:]
+		if r, ok := quickRefs[ref]; ok {
+			b.WriteString(r)
+			continue
+		}
+		if ref[0] != '#' || len(ref) < 2 {
+			return "", false
+		}
+		digits, base := ref[1:], 10
+		if digits[0] == 'x' || digits[0] == 'X' {
+			digits, base = digits[1:], 16
+		}
+		if digits == "" || len(digits) > 6 {
+			return "", false
+		}
+		v := 0
+		for k := 0; k < len(digits); k++ {
+			c := digits[k] | 0x20
+			switch {
+			case '0' <= c && c <= '9':
+				v = v*base + int(c-'0')
+			case base == 16 && 'a' <= c && c <= 'f':
+				v = v*base + int(c-'a') + 10
+			default:
+				return "", false
+			}
+		}
+		// Printable: not a control (C0, DEL, C1, which the parser maps to
+		// other characters), not a surrogate, not a non-character.
+		if v < 0x20 || 0x7F <= v && v <= 0x9F || 0xD800 <= v && v <= 0xDFFF || v >= 0xFFFE {
+			return "", false
+		}
+		b.WriteRune(rune(v))
+	}
+}
+
+// checkAttrs checks the attributes in q.attrs as filterAttrs and link do,
+// and fails where they would remove or refuse anything.
+func (q *quickScan) checkAttrs(name string, info *elemInfo) bool {
+	href, hasHref, hasSrc := "", false, false
+	for i, a := range q.attrs {
+		r, ok := info.attrs[a.key]
+		if !ok || !r.ok(a.val) {
+			return false
+		}
+		if r.url {
+			v, ok := checkURLAttr(q.d, a.key, a.val)
+			if !ok {
+				return false
+			}
+			q.attrs[i].val = v
+			a.val = v
+		}
+		switch a.key {
+		case "href":
+			href, hasHref = a.val, true
+		case "src":
+			hasSrc = true
+		case "target":
+			if name == "a" && !strings.EqualFold(strings.TrimSpace(a.val), "_blank") {
+				return false // removed by the link rules
+			}
+		}
+		q.extra += 3 // quotes and '=' of a bare or unquoted value
+	}
+	for _, f := range info.rule.forced {
+		q.extra += len(f.key) + len(f.val) + 4
+	}
+	switch name {
+	case "a":
+		if !hasHref {
+			return false // unwrapped
+		}
+		// rel is rewritten to known tokens, the required ones and
+		// noopener noreferrer: a bounded addition.
+		q.extra += len(` rel="noopener noreferrer"`)
+		for _, t := range q.d.requireRel {
+			q.extra += len(t) + 1
+		}
+		q.inLink, q.linkHref, q.linkText = true, href, q.linkText[:0]
+	case "img":
+		if !hasSrc {
+			return false // dropped
+		}
+	}
+	return q.extra >= 0 && q.extra < 1<<30
+}
+
+// closeLink applies the link-text check to the link just closed.
+func (q *quickScan) closeLink() bool {
+	q.inLink = false
+	if !q.d.linkText {
+		return true
+	}
+	b := bytes.TrimSpace(q.linkText)
+	if !quickHasPrefixFold(b, "http://") && !quickHasPrefixFold(b, "https://") && !quickHasPrefixFold(b, "www.") {
+		return true // not an address: the check passes
+	}
+	text := string(b)
+	link := &html.Node{Type: html.ElementNode, Data: "a"}
+	t := &html.Node{Type: html.TextNode, Data: text, Parent: link}
+	link.FirstChild, link.LastChild = t, t
+	return linkTextMatches(q.linkHref, link)
+}
+
+// quickHasPrefixFold is hasPrefixFold for a byte slice.
+func quickHasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
