@@ -18,7 +18,7 @@ BENCHSTAT=(go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9
 
 echo "# go test -bench, -count $COUNT -benchtime $BENCHTIME; raw output in $OUT"
 go version
-(cd .. && go test -run '^$' -bench '^(BenchmarkParse|BenchmarkGoTomlBaseline|BenchmarkEncode)$' \
+(cd .. && go test -run '^$' -bench '^(BenchmarkParse|BenchmarkGoTomlBaseline|BenchmarkEncodeCanonical|BenchmarkParseExtraKeys|BenchmarkGoTomlMapExtraKeys)$' \
   -benchmem -count "$COUNT" -benchtime "$BENCHTIME" .) >"$OUT/root.txt"
 go test -run '^$' -bench . -benchmem -count "$COUNT" -benchtime "$BENCHTIME" . >"$OUT/peers.txt"
 
@@ -62,7 +62,8 @@ compare() { # group ours benchstat-args...
 }
 
 : >"$OUT/ratios.txt"
-compare Root "Parse Encode" "$OUT/root.txt" -col '.name@(GoTomlBaseline Parse Encode)'
+compare Root "Parse EncodeCanonical" "$OUT/root.txt" -col '.name@(GoTomlBaseline Parse EncodeCanonical)'
+compare ExtraKeys "ParseExtraKeys" "$OUT/root.txt" -col '.name@(GoTomlMapExtraKeys ParseExtraKeys)'
 compare FrontMatter article "$OUT/peers.txt" -filter '.name:FrontMatter' -col /impl
 compare Sanitize article "$OUT/peers.txt" -filter '.name:Sanitize' -row /body -col /impl
 compare Slug article "$OUT/peers.txt" -filter '.name:Slug' -row /set -col /impl
