@@ -131,6 +131,21 @@ func TestSanitizeLinearShapes(t *testing.T) {
 			if ratio <= 25 {
 				continue
 			}
+			// A second, longer try: one slow round on a busy machine (a
+			// garbage collection landing in the large run) is not growth.
+			f := func(b string) {
+				if report {
+					_, _, _ = p.SanitizeReport(b)
+				} else {
+					p.Sanitize(b)
+				}
+			}
+			again, _, _ := growth(small, large, f, 15, 25)
+			ratio = min(ratio, again)
+			t.Logf("%-20s report=%-5v again: ×%5.1f", name, report, again)
+			if ratio <= 25 {
+				continue
+			}
 			base, _, _ := growth(small, large, func(b string) { parseAndRender(t, b) }, 7, 0)
 			if ratio > 2.5*base {
 				t.Errorf("%s (report %v): 10× the input takes %.0f× the time (bare x/net parse and render: %.0f×)", name, report, ratio, base)
