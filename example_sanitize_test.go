@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/articlekit/article"
 )
@@ -105,4 +106,22 @@ func ExamplePolicyBuilder_Build() {
 	// article: AllowElements("iframe"): always dropped with its content
 	// article: AllowAttrs("onclick"): never allowed
 	// AllowElements iframe
+}
+
+// A callback decides per element: here images from an untrusted host are
+// dropped and the others lazy-loaded. What a callback sets still passes the
+// policy's attribute and URL checks.
+func ExamplePolicyBuilder_OnElement() {
+	p := article.ArticlePolicy().Builder().
+		OnElement("img", func(c *article.ElementContext) article.Action {
+			if src, _ := c.Attr("src"); strings.HasPrefix(src, "https://tracker.example/") {
+				return article.ActionDrop
+			}
+			c.SetAttr("loading", "lazy")
+			return article.ActionKeep
+		}).
+		Policy()
+	fmt.Println(p.Sanitize(`<p><img src="https://cdn.example/a.jpg" alt="Harbor"><img src="https://tracker.example/p.gif"></p>`))
+	// Output:
+	// <p><img src="https://cdn.example/a.jpg" alt="Harbor" loading="lazy"></p>
 }
