@@ -118,7 +118,17 @@ func FuzzSanitizeNesting(f *testing.F) {
 		checkStable(t, wide, in)
 		checkEmbeds(t, checkStable(t, embeds, in))
 		for _, pol := range []*Policy{p, wide} {
-			if _, _, err := pol.SanitizeReport(in); err != nil {
+			out, _, err := pol.SanitizeReport(in)
+			switch {
+			case err == nil:
+			case errors.Is(err, ErrUnstable) && !strings.Contains(out, "<"):
+				// Links nested in links, kept apart by an element the
+				// policy unwraps (a marquee) and separated by many levels,
+				// settle one level per parse; past the limit of parses the
+				// body comes back as its text, with ErrUnstable: the
+				// documented fallback (testdata/fuzz/FuzzSanitizeNesting
+				// keeps such an input). Anything else is a failure.
+			default:
 				t.Fatalf("error %v for %q", err, in)
 			}
 		}
