@@ -109,6 +109,7 @@ func TestEditLinearTime(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")
 	}
+	defer gcOff()() // see perRun
 	gen := func(size int) []byte {
 		var b strings.Builder
 		b.WriteString("+++\ntitle = 'T'   # c\ndraft = true\n")
@@ -125,9 +126,7 @@ func TestEditLinearTime(t *testing.T) {
 	measure := func(f func()) time.Duration {
 		best := time.Duration(1 << 62)
 		for range 5 {
-			start := benchClock() // CPU time: other processes do not count
-			f()
-			best = min(best, benchClock()-start)
+			best = min(best, perRun(f))
 		}
 		return best
 	}

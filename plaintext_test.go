@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -234,31 +233,17 @@ func TestPlainTextLinear(t *testing.T) {
 		"adoption":   "<b><p>x</b>y</p>",
 		"textarea":   "<textarea>a\nb",
 	}
-	timed := func(in string) time.Duration { return perRun(func() { _ = PlainText(in) }) }
 	for name, unit := range shapes {
 		small := strings.Repeat(unit, 100_000/len(unit)+1)
 		large := strings.Repeat(unit, 1_000_000/len(unit)+1)
-		// CPU time, the best of two taken in turns; measured again, up
-		// to three times, before failing.
-		var ratio float64
-		for try := 0; try < 3; try++ {
-			ts, tl := time.Duration(1<<62), time.Duration(1<<62)
-			for range 2 {
-				ts, tl = min(ts, timed(small)), min(tl, timed(large))
-			}
-			ratio = float64(tl) / float64(ts)
-			t.Logf("%-10s 100 KB: %9v  1 MB: %9v  ×%.1f", name, ts, tl, ratio)
-			if ratio < 25 {
-				break
-			}
-		}
+		ratio, ts, tl := growth(func() { _ = PlainText(small) }, func() { _ = PlainText(large) }, 6, 25)
+		t.Logf("%-10s 100 KB: %9v  1 MB: %9v  ×%.1f", name, ts, tl, ratio)
 		assert.Less(t, ratio, 25.0, "%s: time grows faster than linearly", name)
 	}
 	text := strings.Repeat("word ", 200_000)
-	ts := perRun(func() { _ = Excerpt(text[:100_000], 50_000) })
-	tl := perRun(func() { _ = Excerpt(text, 500_000) })
-	t.Logf("Excerpt    100 KB: %9v  1 MB: %9v  ×%.1f", ts, tl, float64(tl)/float64(ts))
-	assert.Less(t, float64(tl)/float64(ts), 25.0, "Excerpt: time grows faster than linearly")
+	ratio, ts, tl := growth(func() { _ = Excerpt(text[:100_000], 50_000) }, func() { _ = Excerpt(text, 500_000) }, 6, 25)
+	t.Logf("Excerpt    100 KB: %9v  1 MB: %9v  ×%.1f", ts, tl, ratio)
+	assert.Less(t, ratio, 25.0, "Excerpt: time grows faster than linearly")
 }
 
 func BenchmarkPlainText(b *testing.B) {

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -74,44 +73,16 @@ var linearShapes = map[string]func(n int) string{
 // TestSanitizeLinearShapes times Sanitize and SanitizeReport on 100 KB and
 // on 1 MB of each attribute-heavy shape and fails if the time grows far
 // more than tenfold: more than 25×, where a quadratic step measures about
-// 100×. Times are the CPU time of the process where the system gives it
-// (so that waiting for a CPU on a busy machine does not count), else wall
-// time. Noise only ever adds time, so the small and the large body are
-// timed in turns, each after a garbage collection, and the best time of
-// each is kept, for up to seven rounds or until the ratio is within bounds. A bare x/net ParseFragment plus Render of the same
-// bodies is timed the same way, and a ratio within 2.5 times its own also
-// passes.
+// 100×. Times are CPU times with the garbage collector off (see growth),
+// the best of up to seven rounds taken in turns, then of fifteen more. A
+// 1 MB body and its tree outgrow the CPU caches, so even a bare x/net
+// ParseFragment plus Render grows 12–16×: a ratio within 2.5 times that
+// one, timed the same way, also passes.
 func TestSanitizeLinearShapes(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")
 	}
 	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).AllowEmbeds("www.youtube.com").Policy()
-	timeIt := func(f func()) time.Duration {
-		runtime.GC()
-		if haveProcessCPU {
-			start := processCPU()
-			f()
-			return processCPU() - start
-		}
-		start := time.Now()
-		f()
-		return time.Since(start)
-	}
-	// growth returns the best ratio of the times of f on large and on small
-	// after at most rounds rounds, stopping early once it is below limit.
-	growth := func(small, large string, f func(string), rounds int, limit float64) (ratio float64, ts, tl time.Duration) {
-		ts, tl = 1<<62, 1<<62
-		for range rounds {
-			ts = min(ts, timeIt(func() { f(small) }))
-			tl = min(tl, timeIt(func() { f(large) }))
-			// Below half a millisecond, timer and scheduler noise dominate.
-			ratio = float64(tl) / float64(max(ts, time.Millisecond/2))
-			if ratio <= limit {
-				break
-			}
-		}
-		return ratio, ts, tl
-	}
 	names := make([]string, 0, len(linearShapes))
 	for name := range linearShapes {
 		names = append(names, name)
@@ -120,33 +91,27 @@ func TestSanitizeLinearShapes(t *testing.T) {
 	for _, name := range names {
 		small, large := linearShapes[name](100_000), linearShapes[name](1_000_000)
 		for _, report := range []bool{false, true} {
-			ratio, ts, tl := growth(small, large, func(b string) {
-				if report {
-					_, _, _ = p.SanitizeReport(b)
-				} else {
-					p.Sanitize(b)
+			run := func(b string) func() {
+				return func() {
+					if report {
+						_, _, _ = p.SanitizeReport(b)
+					} else {
+						p.Sanitize(b)
+					}
 				}
-			}, 7, 25)
+			}
+			ratio, ts, tl := growth(run(small), run(large), 7, 25)
 			t.Logf("%-20s report=%-5v 100 KB: %9v  1 MB: %9v  ×%5.1f", name, report, ts, tl, ratio)
 			if ratio <= 25 {
 				continue
 			}
-			// A second, longer try: one slow round on a busy machine (a
-			// garbage collection landing in the large run) is not growth.
-			f := func(b string) {
-				if report {
-					_, _, _ = p.SanitizeReport(b)
-				} else {
-					p.Sanitize(b)
-				}
-			}
-			again, _, _ := growth(small, large, f, 15, 25)
+			again, _, _ := growth(run(small), run(large), 15, 25)
 			ratio = min(ratio, again)
 			t.Logf("%-20s report=%-5v again: ×%5.1f", name, report, again)
 			if ratio <= 25 {
 				continue
 			}
-			base, _, _ := growth(small, large, func(b string) { parseAndRender(t, b) }, 7, 0)
+			base, _, _ := growth(func() { parseAndRender(t, small) }, func() { parseAndRender(t, large) }, 7, 0)
 			if ratio > 2.5*base {
 				t.Errorf("%s (report %v): 10× the input takes %.0f× the time (bare x/net parse and render: %.0f×)", name, report, ratio, base)
 			}

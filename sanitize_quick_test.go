@@ -304,18 +304,8 @@ func TestQuickCleanLinear(t *testing.T) {
 	for name, shape := range shapes {
 		small, large := shape(100<<10), shape(1<<20)
 		quickClean(p, small)
-		// Up to three attempts: a busy machine disturbs a measurement, not
-		// the growth of a quadratic step (×100).
-		var ratio float64
-		for range 3 {
-			ts := perRun(func() { quickClean(p, small) })
-			tl := perRun(func() { quickClean(p, large) })
-			ratio = float64(tl) / float64(max(ts, time.Microsecond))
-			t.Logf("%-10s 100 KB: %8v  1 MB: %8v  × %.1f", name, ts, tl, ratio)
-			if ratio < 20 {
-				break
-			}
-		}
+		ratio, ts, tl := growth(func() { quickClean(p, small) }, func() { quickClean(p, large) }, 6, 20)
+		t.Logf("%-10s 100 KB: %8v  1 MB: %8v  × %.1f", name, ts, tl, ratio)
 		assert.Less(t, ratio, 20.0, name)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -1012,33 +1011,11 @@ func TestSanitizeLinearTime(t *testing.T) {
 		"links":     func(n int) string { return strings.Repeat(`<a href="javascript:x" onclick=y>z</a>`, n) },
 		"formatted": func(n int) string { return strings.Repeat("<p><b><i class=c><u>x</p>", n) },
 	}
-	best := func(in string) time.Duration {
-		d := time.Duration(1 << 62)
-		for range 5 {
-			if haveProcessCPU {
-				start := processCPU()
-				_, _, _ = ArticlePolicy().SanitizeReport(in)
-				d = min(d, processCPU()-start)
-				continue
-			}
-			start := time.Now()
-			_, _, _ = ArticlePolicy().SanitizeReport(in)
-			d = min(d, time.Since(start))
-		}
-		return d
-	}
 	for name, gen := range gens {
-		// Up to three attempts: a busy machine disturbs one measurement,
-		// not the growth of a quadratic step.
-		var ratio float64
-		for range 3 {
-			small, large := best(gen(3000)), best(gen(24000))
-			ratio = float64(large) / float64(small)
-			t.Logf("%s: %v, 8× input: %v (×%.1f)", name, small, large, ratio)
-			if ratio < 32 {
-				break
-			}
-		}
+		small, large := gen(3000), gen(24000)
+		run := func(in string) func() { return func() { _, _, _ = ArticlePolicy().SanitizeReport(in) } }
+		ratio, ts, tl := growth(run(small), run(large), 5, 32)
+		t.Logf("%s: %v, 8× input: %v (×%.1f)", name, ts, tl, ratio)
 		assert.Less(t, ratio, 32.0, "%s: time grows faster than linearly", name)
 	}
 }
