@@ -314,3 +314,33 @@ func TestPolicyBuilderErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSanitizeLinearTime guards against quadratic behaviour on bodies with
+// very many changes: eight times the input must take less than 32 times as
+// long. Linear steps measure 8 to 22 on a busy machine; a quadratic one
+// measures about 64.
+func TestSanitizeLinearTime(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not with -short or -race")
+	}
+	gens := map[string]func(n int) string{
+		"comments": func(n int) string { return strings.Repeat("<!--x-->", n) },
+		"attributes": func(n int) string {
+			var b strings.Builder
+			b.WriteString("<p ")
+			for i := range n {
+				fmt.Fprintf(&b, "a%d=1 ", i)
+			}
+			return b.String() + ">x</p>"
+		},
+		"links":     func(n int) string { return strings.Repeat(`<a href="javascript:x" onclick=y>z</a>`, n) },
+		"formatted": func(n int) string { return strings.Repeat("<p><b><i class=c><u>x</p>", n) },
+	}
+	for name, gen := range gens {
+		small, large := gen(3000), gen(24000)
+		run := func(in string) func() { return func() { _, _, _ = ArticlePolicy().SanitizeReport(in) } }
+		ratio, ts, tl := growth(run(small), run(large), 5, 32)
+		t.Logf("%s: %v, 8× input: %v (×%.1f)", name, ts, tl, ratio)
+		assert.Less(t, ratio, 32.0, "%s: time grows faster than linearly", name)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -590,46 +589,6 @@ func TestValidateConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
-}
-
-// TestValidateLinear: Validate's memory grows linearly with the size of
-// the front matter and the body and the number of problems (positions are
-// found in one sweep). Memory, not time, is asserted: it does not depend on
-// the load of the machine. Times are logged.
-func TestValidateLinear(t *testing.T) {
-	build := func(n int) *Article {
-		var b strings.Builder
-		b.WriteString("+++\ntitle = \"x\"\n")
-		for i := range n / 1000 {
-			fmt.Fprintf(&b, "key%d = 1\n", i)
-		}
-		for _, k := range []string{"Title", "Date", "Url", "Source", "Summary"} {
-			fmt.Fprintf(&b, "%s = 1\n", k)
-		}
-		b.WriteString("+++\n\n")
-		for b.Len() < n {
-			b.WriteString("<p>text <b onclick=x>bold</b><!-- c --></p>\n")
-		}
-		a, err := Parse(strings.NewReader(b.String()))
-		require.NoError(t, err)
-		return a
-	}
-	measure := func(a *Article) (uint64, time.Duration) {
-		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
-		start := time.Now()
-		err := a.Validate()
-		d := time.Since(start)
-		runtime.ReadMemStats(&m1)
-		require.Error(t, err)
-		return m1.TotalAlloc - m0.TotalAlloc, d
-	}
-	small, large := build(100<<10), build(1000<<10) // under the body size limit
-	measure(small)
-	ms, ts := measure(small)
-	ml, tl := measure(large)
-	t.Logf("100 KB: %v, %d bytes; 1 MB: %v, %d bytes (×%.1f)", ts, ms, tl, ml, float64(ml)/float64(ms))
-	assert.Less(t, float64(ml)/float64(ms), 14.0, "memory grows faster than the input")
 }
 
 // TestValidateBodyPositionsNonASCII: columns count bytes, in a body with
