@@ -329,9 +329,10 @@ func plainVoid(a atom.Atom) bool {
 // word boundary (white space) that leaves room for "…", trailing white
 // space, dashes, opening brackets and quotation marks and the punctuation
 // ",;:" are trimmed (unless that leaves nothing), and "…" is appended; a
-// first word longer than the room is cut inside. So Excerpt never returns more than maxRunes runes, adds
-// "…" only when it cut, and Excerpt(Excerpt(s, n), n) == Excerpt(s, n).
-// maxRunes <= 0 gives "".
+// first word longer than the room is cut inside. So Excerpt never returns
+// more than maxRunes runes, adds "…" only when it cut, keeps at least as
+// much with a larger maxRunes, and Excerpt(Excerpt(s, n), n) ==
+// Excerpt(s, n). maxRunes <= 0 gives "".
 //
 // Runes are not characters: a letter followed by a combining mark, or an
 // emoji sequence, counts as several runes and may be cut between them when
@@ -371,8 +372,14 @@ func Excerpt(text string, maxRunes int) string {
 	}
 	kept := strings.TrimRightFunc(text[:cut], excerptTrim)
 	if kept == "" {
-		// Nothing but white space and punctuation before the boundary:
-		// keep all of the room rather than return "…" alone.
+		// Nothing but white space and punctuation before the last word
+		// boundary: cut inside the word instead. Trimmed the same way, so
+		// that a larger limit never keeps less.
+		kept = strings.TrimRightFunc(text[:end], excerptTrim)
+	}
+	if kept == "" {
+		// Nothing but white space and punctuation in the whole room: keep
+		// it rather than return "…" alone.
 		kept = strings.TrimRightFunc(text[:end], unicode.IsSpace)
 	}
 	return kept + "…"
