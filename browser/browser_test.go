@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -272,6 +273,29 @@ func TestUnsanitisedVectorsFireMarkers(t *testing.T) {
 	t.Logf("markers fired for %d of %d unsanitised vectors; Chromium and x/net disagree on %d", len(firedNames), len(pages), domDiffs)
 	if domDiffs == 0 {
 		t.Errorf("Chromium and x/net agree on every unsanitised vector; the DOM comparison is blind (own-shadow-dom-declarative should differ)")
+	}
+	// A marker that needs a request to fail first (an image's onerror) may
+	// come late on a busy machine: the pages of any must-fire vector that
+	// stayed quiet are loaded once more before the harness is called blind.
+	var again []*page
+	for _, p := range pages {
+		for _, s := range p.sources {
+			if !fired[s] && slices.Contains(mustFire, s) {
+				again = append(again, p)
+				break
+			}
+		}
+	}
+	if len(again) > 0 {
+		r2 := runPages(t, again)
+		for i, p := range again {
+			if len(r2.results[i].markers) > 0 {
+				for _, s := range p.sources {
+					fired[s] = true
+				}
+				t.Logf("%s: fired on the second load: %v", strings.Join(p.sources, ", "), r2.results[i].markers)
+			}
+		}
 	}
 	for _, name := range mustFire {
 		if !fired[name] {
