@@ -358,25 +358,9 @@ func (ed *editor) tableBlock(b []byte, path []string, m reflect.Value, array boo
 	if err != nil {
 		return b, err
 	}
-	keys, err := sortedKeys(m)
+	b, tables, err := appendPlainKeys(b, m, depth, ed.sep, ed.eol)
 	if err != nil {
 		return b, err
-	}
-	var tables []string
-	for _, k := range keys {
-		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))
-		if isTable(v) {
-			tables = append(tables, k)
-			continue
-		}
-		if b, err = appendKey(b, k); err != nil {
-			return b, err
-		}
-		b = append(b, ed.sep...)
-		if b, err = appendValue(b, v, depth+1); err != nil {
-			return b, fmt.Errorf("%s: %w", k, err)
-		}
-		b = append(b, ed.eol...)
 	}
 	for _, k := range tables {
 		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))

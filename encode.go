@@ -284,25 +284,9 @@ func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, e
 	if depth > MaxNesting {
 		return b, fmt.Errorf("%w: nested more than %d levels", ErrEncode, MaxNesting)
 	}
-	keys, err := sortedKeys(m)
+	b, tables, err := appendPlainKeys(b, m, depth, " = ", "\n")
 	if err != nil {
 		return b, err
-	}
-	var tables []string
-	for _, k := range keys {
-		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))
-		if isTable(v) {
-			tables = append(tables, k)
-			continue
-		}
-		if b, err = appendKey(b, k); err != nil {
-			return b, err
-		}
-		b = append(b, " = "...)
-		if b, err = appendValue(b, v, depth+1); err != nil {
-			return b, fmt.Errorf("%s: %w", shortString(k), err)
-		}
-		b = append(b, '\n')
 	}
 	for _, k := range tables {
 		sub := append(path[:len(path):len(path)], k)
@@ -322,6 +306,34 @@ func appendTable(b []byte, path []string, m reflect.Value, depth int) ([]byte, e
 		}
 	}
 	return b, nil
+}
+
+// appendPlainKeys writes the keys of the map m that are not tables as
+// key, sep, value, eol lines, sorted by key, and returns the keys of its
+// tables, sorted, for the caller to write as sections. Encode and the
+// lossless editor (with the file's spacing and line endings) share it.
+func appendPlainKeys(b []byte, m reflect.Value, depth int, sep, eol string) ([]byte, []string, error) {
+	keys, err := sortedKeys(m)
+	if err != nil {
+		return b, nil, err
+	}
+	var tables []string
+	for _, k := range keys {
+		v := deref(m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key())))
+		if isTable(v) {
+			tables = append(tables, k)
+			continue
+		}
+		if b, err = appendKey(b, k); err != nil {
+			return b, nil, err
+		}
+		b = append(b, sep...)
+		if b, err = appendValue(b, v, depth+1); err != nil {
+			return b, nil, fmt.Errorf("%s: %w", shortString(k), err)
+		}
+		b = append(b, eol...)
+	}
+	return b, tables, nil
 }
 
 func sortedKeys(m reflect.Value) ([]string, error) {
