@@ -353,8 +353,8 @@ func TestLinearInKeys(t *testing.T) {
 			var big, small sample
 			var growth, mapGrowth float64
 			for range 5 {
-				small = measure(sh.format, 10<<10, 5)
-				big = measure(sh.format, 1<<20, 3)
+				small = measure(sh.format, 10<<10, 3)
+				big = measure(sh.format, 1<<20, 2)
 				growth = perByte(big, small, func(s sample) time.Duration { return s.parse })
 				mapGrowth = perByte(big, small, func(s sample) time.Duration { return s.bare })
 				t.Logf("Parse: %v for %d B, %v for %d B: %.2f× the time per byte; building Params: %.2f×",

@@ -212,9 +212,9 @@ func FuzzExcerpt(f *testing.F) {
 }
 
 // TestPlainTextLinear: time grows linearly with the input, for every shape
-// of body. 10× the input may take at most 25× the CPU time: a square would
-// take 100×, while caches and the garbage collector can make a linear 10×
-// look like 15×.
+// of body. 10× the input may take at most 25× the time (see growth): a
+// square would take 100×, while caches can make a linear 10× look like
+// 15×.
 func TestPlainTextLinear(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")

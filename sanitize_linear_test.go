@@ -74,7 +74,7 @@ var linearShapes = map[string]func(n int) string{
 // TestSanitizeLinearShapes times Sanitize and SanitizeReport on 100 KB and
 // on 1 MB of each attribute-heavy shape and fails if the time grows far
 // more than tenfold: more than 25×, where a quadratic step measures about
-// 100×. Times are CPU times with the garbage collector off (see growth),
+// 100×. Times are taken with the garbage collector off (see growth),
 // the best of up to seven rounds taken in turns. A 1 MB body and its tree
 // outgrow the CPU caches, so even a bare x/net ParseFragment plus Render
 // grows 12–16×: past 25×, up to ten more rounds time ours and the bare

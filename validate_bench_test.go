@@ -107,7 +107,7 @@ func BenchmarkValidateVsSanitize(b *testing.B) {
 
 // TestValidateLinear: Validate's memory grows linearly with the size of
 // the front matter and the body and the number of problems (positions are
-// found in one sweep), and so does its CPU time (at most 25× for 10× the
+// found in one sweep), and so does its time (at most 25× for 10× the
 // input, where a quadratic step measures about 100×; see growth), which
 // is not checked under -short or -race.
 func TestValidateLinear(t *testing.T) {
@@ -148,6 +148,6 @@ func TestValidateLinear(t *testing.T) {
 		return
 	}
 	ratio, ts, tl := growth(func() { _ = small.Validate() }, func() { _ = large.Validate() }, 6, 25)
-	t.Logf("CPU time, collector off: 100 KB: %v; 1 MB: %v (×%.1f)", ts, tl, ratio)
+	t.Logf("collector off: 100 KB: %v; 1 MB: %v (×%.1f)", ts, tl, ratio)
 	assert.Less(t, ratio, 25.0, "time grows faster than the input")
 }
