@@ -7,41 +7,48 @@ import (
 )
 
 // The growth tests (linear time from 100 KB to 1 MB) time the work itself,
-// not the machine: with the garbage collector off for the whole
-// measurement and a collection before each timed batch, and the best of
-// several rounds. A collection's cost depends on when it lands and on
-// other threads, and with the collector on, the runtime hands the pages of
-// a large body back to the system between runs and faults them in again
-// on the next one: on a sandboxed CI machine, that made a 1 MB run measure
-// 3× its usual time. With it off, pages freed by the explicit collections
-// are kept and reused (growth faults them in first with an untimed run).
-// Memory growth is checked separately, by bytes allocated, which is exact.
+// not the machine: the CPU time of the calling thread (see timed), with
+// the garbage collector off for the whole measurement, a collection
+// before each timed batch, and the best of several rounds. A collection's
+// cost depends on when it lands and on other threads, and with the
+// collector on, the runtime hands the pages of a large body back to the
+// system between runs and faults them in again on the next one: on a
+// sandboxed CI machine, that made a 1 MB run measure 3× its usual time.
+// With it off, pages freed by the explicit collections are kept and reused
+// (growth faults them in first with an untimed run). Memory growth is
+// checked separately, by bytes allocated, which is exact.
 
-// wallTime runs f and returns the time it took.
-func wallTime(f func()) time.Duration {
-	start := time.Now()
+// wallClock is a monotonic clock: the time since the tests started.
+func wallClock() time.Duration { return time.Since(testStart) }
+
+var testStart = time.Now()
+
+// timed runs f and returns the time it took by clock: the CPU time of its
+// thread on Linux, which, unlike the wall clock, does not count the time
+// spent waiting for a CPU while other processes run.
+func timed(f func()) time.Duration {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	start := clock()
 	f()
-	return time.Since(start)
+	return clock() - start
 }
 
-// perRun returns the time f takes per run: wall time, which the system
-// measures to the microsecond (a thread's CPU clock ticks every 4 ms here,
-// too coarse for a 1 ms run), with the garbage collector off, so that the
-// only noise left is other work on the machine, which only ever adds time
-// and which growth's best-of-rounds removes. A run shorter than 20 ms is
-// repeated in one batch of about 25 ms. A collection runs before each
-// timed run or batch; call perRun from growth or under gcOff, which keep
-// the collector off between batches too.
+// perRun returns the time f takes per run (see timed), with the garbage
+// collector off, so that no collection lands in it. A run shorter than
+// 20 ms is repeated in one batch of about 25 ms, sized from that run. A
+// collection runs before each timed run or batch; call perRun from growth
+// or under gcOff, which keep the collector off between batches too.
 func perRun(f func()) time.Duration {
 	const batch = 25 * time.Millisecond
 	runtime.GC()
-	d := wallTime(f)
+	d := timed(f)
 	if d >= batch*4/5 {
 		return d
 	}
 	n := min(int(batch/max(d, time.Microsecond))+1, 1<<16)
 	runtime.GC()
-	return wallTime(func() {
+	return timed(func() {
 		for range n {
 			f()
 		}

@@ -74,7 +74,7 @@ var linearShapes = map[string]func(n int) string{
 // TestSanitizeLinearShapes times Sanitize and SanitizeReport on 100 KB and
 // on 1 MB of each attribute-heavy shape and fails if the time grows far
 // more than tenfold: more than 25×, where a quadratic step measures about
-// 100×. Times are taken with the garbage collector off (see growth),
+// 100×. Times are CPU times with the garbage collector off (see growth),
 // the best of up to seven rounds taken in turns. A 1 MB body and its tree
 // outgrow the CPU caches, so even a bare x/net ParseFragment plus Render
 // grows 12–16×: past 25×, up to ten more rounds time ours and the bare
@@ -116,13 +116,13 @@ func TestSanitizeLinearShapes(t *testing.T) {
 				ts, tl = min(ts, perRun(run(small))), min(tl, perRun(run(large)))
 				bs, bl = min(bs, perRun(bare(small))), min(bl, perRun(bare(large)))
 				ratio, base = float64(tl)/float64(ts), float64(bl)/float64(bs)
-				if ratio <= 2.5*base {
+				if ratio <= 25 || ratio <= 2.5*base {
 					break
 				}
 			}
 			restore()
 			t.Logf("%-20s report=%-5v again: ×%5.1f, bare x/net parse and render: ×%5.1f", name, report, ratio, base)
-			if ratio > 2.5*base {
+			if ratio > 25 && ratio > 2.5*base {
 				t.Errorf("%s (report %v): 10× the input takes %.0f× the time (bare x/net parse and render: %.0f×)", name, report, ratio, base)
 			}
 		}
