@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -18,29 +17,39 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-// binary is the article command, built once by TestMain.
+// binary is the article command: this test binary itself, which runs the
+// command's main when started with runMainEnv set (see TestMain). So the
+// end-to-end tests run the code under test, as built by "go test" (with a
+// mutation tool's changes, coverage or the race detector), not a copy built
+// from the package folder.
 var binary string
 
+// runMainEnv, set in the environment of a child process, makes TestMain run
+// the command instead of the tests.
+const runMainEnv = "ARTICLE_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+		return
+	}
 	flag.Parse()
-	dir, err := os.MkdirTemp("", "article-e2e-")
+	exe, err := os.Executable()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	binary = filepath.Join(dir, "article")
-	if runtime.GOOS == "windows" {
-		binary += ".exe"
-	}
-	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "building the command: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
+	binary = exe
 	code := m.Run()
-	os.RemoveAll(dir)
+	removePublicBinary()
 	os.Exit(code)
+}
+
+// articleCmd returns a command that runs the article command with args.
+func articleCmd(args ...string) *exec.Cmd {
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
+	return cmd
 }
 
 // runResult is what one run of the binary did.
@@ -52,8 +61,15 @@ type runResult struct {
 // runBin runs the binary in dir (the package folder if "") with stdin.
 func runBin(t *testing.T, dir, stdin string, args ...string) runResult {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	cmd := articleCmd(args...)
 	cmd.Dir = dir
+	return runCmd(t, cmd, stdin)
+}
+
+// runCmd runs cmd with stdin and returns what it did.
+func runCmd(t *testing.T, cmd *exec.Cmd, stdin string) runResult {
+	t.Helper()
+	args := cmd.Args
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
