@@ -50,7 +50,10 @@ func urlScheme(s string) string {
 
 // checkURL applies the URL check to one URL and returns the URL to write
 // (surrounding spaces and controls, tabs and line breaks removed) and
-// whether it is allowed.
+// whether it is allowed: no control character or backslash left, a
+// scheme the policy allows (or none, if it allows relative URLs), no user
+// information as a browser reads it (readURL), and a form url.Parse
+// accepts.
 func checkURL(d *policyData, raw string) (string, bool) {
 	s := trimC0Space(raw)
 	if !utf8.ValidString(s) {
@@ -74,6 +77,11 @@ func checkURL(d *policyData, raw string) (string, bool) {
 			return "", false
 		}
 	} else if !d.schemes[scheme] || neverSchemes[scheme] {
+		return "", false
+	}
+	if readURL(s).at {
+		// User information as a browser reads it, which url.Parse does
+		// not see in "https:bank@evil.example" or "///bank@evil.example".
 		return "", false
 	}
 	if scheme == "mailto" {

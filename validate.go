@@ -255,7 +255,7 @@ func (c *checker) fields() {
 	case a.URL == "":
 		c.add(keyURL, ErrRequired, urlSame)
 	case bad[keyURL]:
-	case urlScheme(a.URL) != "" || strings.HasPrefix(a.URL, "//") || strings.HasPrefix(a.URL, `\\`):
+	case pathHasSchemeOrHost(a.URL):
 		c.add(keyURL, fmt.Errorf("%w: %q has a scheme or host; url is a path", ErrInvalidURL, a.URL), urlSame)
 	case a.Date.IsZero() || a.ArticleID <= 0:
 		// The pattern cannot be expanded meaningfully.

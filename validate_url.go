@@ -3,7 +3,6 @@ package article
 import (
 	"bytes"
 	"fmt"
-	"net/url"
 	"strings"
 )
 
@@ -34,7 +33,7 @@ func fieldURLProblem(s string) string {
 	if scheme != "http" && scheme != "https" {
 		return "is not an absolute http or https URL"
 	}
-	if u, err := url.Parse(s); err == nil && u.User != nil {
+	if readURL(s).at {
 		return "has user information"
 	}
 	return "is refused by the URL check"
@@ -47,6 +46,14 @@ func hasHost(s string) bool {
 	i := strings.IndexByte(s, ':')
 	return i > 0 && strings.HasPrefix(s[i:], "://") && len(s) > i+3 &&
 		strings.IndexByte("/?#:", s[i+3]) < 0
+}
+
+// pathHasSchemeOrHost reports whether s, the url field, would lead a
+// browser away from the site's own host: it has a scheme, or, read
+// relative to the article's page, an authority ("//h", "/\h", "/\t/h").
+func pathHasSchemeOrHost(s string) bool {
+	u := readWebURL(s)
+	return u.scheme != "" || u.authority
 }
 
 // slugMarker stands for the slug when the pattern is expanded to compare a

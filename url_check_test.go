@@ -1,0 +1,122 @@
+package article
+
+import (
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// userInfoURLs carry user information as the WHATWG URL parser reads
+// them, though Go's net/url sees none in most of them.
+var userInfoURLs = []string{
+	"https:bank.example@evil.example/",
+	"https:///bank@evil.example/",
+	"https:/bank.example@evil.example/",
+	"https:user:pw@evil.example/x.png",
+	"HTTPS:bank.example@evil.example/",
+	"http:bank.example@evil.example/",
+	"https:////bank.example@evil.example/",
+	"ht\ttps:bank.example@evil.example/",
+	"https:\n//bank.example@evil.example/",
+	"https:/\t//bank.example@evil.example/",
+	"https://bank.example@evil.example/",
+	"https://@evil.example/",
+	"https://:@evil.example/",
+	"https://bank.example%40x@evil.example/",
+	"https://a@b@evil.example/",
+}
+
+// userInfoRefs are relative references that a page reads as an authority
+// with user information.
+var userInfoRefs = []string{
+	"///bank@evil.example/",
+	"////bank.example@evil.example/x",
+	"//bank.example@evil.example/",
+	"/\t/bank.example@evil.example/",
+	" //bank@evil.example/",
+}
+
+// TestURLCheckUserInfo: every URL attribute refuses a URL with user
+// information as a browser reads it; Validate reports it.
+func TestURLCheckUserInfo(t *testing.T) {
+	p := ArticlePolicy()
+	a, _ := parseFile(t, "testdata/articles/green-shipping.md")
+	v := testValidator()
+	require.NoError(t, v.Validate(a))
+	for _, u := range append(append([]string{}, userInfoURLs...), userInfoRefs...) {
+		attr := html.EscapeString(u)
+		for _, body := range []string{
+			`<p><a href="` + attr + `">x</a></p>`,
+			`<p><img src="` + attr + `" alt="x"></p>`,
+			`<p><img src="https://cdn.example/a.png" srcset="https://cdn.example/b.png 2x, ` + attr + ` 3x" alt="x"></p>`,
+			`<blockquote cite="` + attr + `">x</blockquote>`,
+		} {
+			out, rep, err := p.SanitizeReport(body)
+			require.NoError(t, err)
+			assert.NotContains(t, out, "evil", "%q", body)
+			found := false
+			for _, c := range rep {
+				found = found || c.Kind == ChangeURLRejected
+			}
+			assert.True(t, found, "%q: %v", body, rep)
+			assert.False(t, quickClean(p, body), "%q", body)
+			b := *a
+			b.Body = body
+			assert.ErrorIs(t, v.Validate(&b), ErrUnsafeHTML, "%q", body)
+		}
+	}
+	for _, u := range userInfoURLs {
+		for _, set := range []func(*Article){
+			func(a *Article) { a.SourceLink = u },
+			func(a *Article) { a.Enclosure = u },
+			func(a *Article) { a.QRCode = u },
+		} {
+			b := *a
+			set(&b)
+			assert.ErrorIs(t, v.Validate(&b), ErrInvalidURL, "%q", u)
+		}
+		if !strings.ContainsAny(u, "\t\n") {
+			assert.Equal(t, "has user information", fieldURLProblem(u), "%q", u)
+		}
+	}
+}
+
+// TestURLCheckKeeps: URLs without user information as a browser reads
+// them stay, '@' in a path, query or fragment included.
+func TestURLCheckKeeps(t *testing.T) {
+	p := ArticlePolicy()
+	for _, u := range []string{
+		"https://bank.example/@user",
+		"https://bank.example/x?to=a@b.example",
+		"https://bank.example/#a@b",
+		"/people/@reporter",
+		"mailto:desk@news.example",
+		"https:///bank.example/",
+	} {
+		body := `<p><a href="` + html.EscapeString(u) + `">x</a></p>`
+		out, rep, err := p.SanitizeReport(body)
+		require.NoError(t, err)
+		assert.Contains(t, out, html.EscapeString(u), "%q", u)
+		for _, c := range rep {
+			assert.NotEqual(t, ChangeURLRejected, c.Kind, "%q: %v", u, c)
+		}
+	}
+}
+
+// TestURLFieldPath: the url field is a path; a reference a browser reads
+// with a host is refused however it is written.
+func TestURLFieldPath(t *testing.T) {
+	a, _ := parseFile(t, "testdata/articles/green-shipping.md")
+	v := testValidator()
+	for _, u := range []string{"//evil.example/x", `/\evil.example/x`, `\/evil.example/x`, "/\t/evil.example/x",
+		" //evil.example/x", "https:evil.example", "java\tscript:alert(1)"} {
+		b := *a
+		b.URL = u
+		err := v.Validate(&b)
+		assert.ErrorIs(t, err, ErrInvalidURL, "%q", u)
+		assert.ErrorContains(t, err, "has a scheme or host", "%q", u)
+	}
+}

@@ -1,0 +1,137 @@
+package article
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestReadWebURL(t *testing.T) {
+	type r = webURL
+	for _, tc := range []struct {
+		in   string
+		want webURL
+	}{
+		{"https://bank.example/x", r{scheme: "https", authority: true, host: "bank.example", path: "/x"}},
+		{"HTTPS://Bank.Example:8443/x?y#z", r{scheme: "https", authority: true, host: "Bank.Example", port: "8443", path: "/x"}},
+		// The issue's shapes: user information net/url does not see.
+		{"https:bank.example@evil.example/", r{scheme: "https", authority: true, at: true, user: "bank.example", host: "evil.example", path: "/", baseDependent: true}},
+		{"https:///bank@evil.example/", r{scheme: "https", authority: true, at: true, user: "bank", host: "evil.example", path: "/"}},
+		{"///bank@evil.example/", r{authority: true, at: true, user: "bank", host: "evil.example", path: "/"}},
+		{`/\bank@evil.example/`, r{authority: true, at: true, user: "bank", host: "evil.example", path: "/"}},
+		{`\\bank@evil.example`, r{authority: true, at: true, user: "bank", host: "evil.example"}},
+		{"https:user:pw@evil.example/x.png", r{scheme: "https", authority: true, at: true, user: "user", pass: "pw", host: "evil.example", path: "/x.png", baseDependent: true}},
+		{`https:\\/\user@evil.example`, r{scheme: "https", authority: true, at: true, user: "user", host: "evil.example"}},
+		{"https:/x@y", r{scheme: "https", authority: true, at: true, user: "x", host: "y", baseDependent: true}},
+		// Tabs, line breaks and surrounding controls go first.
+		{" \x01ht\ttps:/\n/ba\rnk@evil.example\x00 ", r{scheme: "https", authority: true, at: true, user: "bank", host: "evil.example"}},
+		{"/\t/evil.example/x", r{authority: true, host: "evil.example", path: "/x"}},
+		// The last '@' ends the user information; the first ':' ends the user.
+		{"https://a@b:c@d:1/", r{scheme: "https", authority: true, at: true, user: "a@b", pass: "c", host: "d", port: "1", path: "/"}},
+		{"https://@evil.example/", r{scheme: "https", authority: true, at: true, host: "evil.example", path: "/"}},
+		// '?', '#' and (special) '\' end the authority before an '@'.
+		{"https://bank.example?@evil.example", r{scheme: "https", authority: true, host: "bank.example"}},
+		{"https://bank.example#@evil.example", r{scheme: "https", authority: true, host: "bank.example"}},
+		{`https://bank.example\@evil.example`, r{scheme: "https", authority: true, host: "bank.example", path: `\@evil.example`}},
+		{"https://[::1]:8/", r{scheme: "https", authority: true, host: "[::1]", port: "8", path: "/"}},
+		// Relative references without an authority.
+		{"/news/a@b", r{path: ""}},
+		{"a@b.example", r{}},
+		{"?x@y", r{}},
+		{"#x@y", r{}},
+		{"/", r{}},
+		// Other schemes: an authority only after "scheme://".
+		{"mailto:user@example.com", r{scheme: "mailto"}},
+		{"foo:/x@y", r{scheme: "foo"}},
+		{"foo://u@h/p", r{scheme: "foo", authority: true, at: true, user: "u", host: "h", path: "/p"}},
+		{`foo://u\x@h/p`, r{scheme: "foo", authority: true, at: true, user: `u\x`, host: "h", path: "/p"}},
+		{"foo:///x@y", r{scheme: "foo", authority: true, path: "/x@y"}},
+		// file: two slashes or backslashes.
+		{"file:x@y", r{scheme: "file"}},
+		{"file://x@y/z", r{scheme: "file", authority: true, at: true, user: "x", host: "y", path: "/z"}},
+		// No scheme: not a letter first, or a character outside the alphabet.
+		{"1http://a@b", r{}},
+		{"ht tp://a@b", r{}},
+	} {
+		got := readWebURL(tc.in)
+		if tc.want.path == "" && got.authority == tc.want.authority && !tc.want.authority {
+			tc.want.path = got.path // no authority: path not read
+		}
+		assert.Equal(t, tc.want, got, "%q", tc.in)
+	}
+}
+
+func TestWebHost(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string // want "" for a failure
+	}{
+		{"bank.example", "bank.example"},
+		{"Bank.EXAMPLE.", "bank.example."},
+		{"player.vimeo.com", "player.vimeo.com"},
+		// U+0130 maps to "i" and a combining dot: punycode, not "vimeo".
+		{"player.v\u0130meo.com", "player.xn--vimeo-8fd.com"},
+		{"player.vime%6F.com", "player.vimeo.com"},
+		{"b\u00fccher.example", "xn--bcher-kva.example"},
+		{"fa\u00df.example", "xn--fa-hia.example"}, // nontransitional
+		{"\uff42\uff41\uff4e\uff4b\u3002example", "bank.example"},
+		{"under_score.example", "under_score.example"},
+		{"r3---sn-x.example", "r3---sn-x.example"},
+		{"a\u200bb.example", "ab.example"}, // ignored by the mapping
+		{"xn--bcher-kva.example", "xn--bcher-kva.example"},
+		{"XN--BCHER-KVA.example", "xn--bcher-kva.example"},
+		{"127.0.0.1", "127.0.0.1"},
+		{"0x7f.1", "127.0.0.1"},
+		{"2130706433", "127.0.0.1"},
+		{"0177.0.0.01.", "127.0.0.1"},
+		{"[0:0:0:0:0:0:0:1]", "[::1]"},
+		{"[2001:DB8:0:0:1:0:0:1]", "[2001:db8::1:0:0:1]"},
+		{"[::ffff:1.2.3.4]", "[::ffff:102:304]"},
+		// Failures.
+		{"", ""},
+		{"bank%.example", ""},
+		{"bank%25.example", ""},
+		{"a b.example", ""},
+		{"ev%40il.example", ""},
+		{"%ff.example", ""},
+		{"1.2.3.4.5", ""},
+		{"256.0.0.0", ""},
+		{"foo.0x", ""},
+		{"foo.09", ""},
+		{"xn--a.example", ""},
+		{"[::1", ""},
+		{"[fe80::1%25eth0]", ""},
+		{"[1.2.3.4]", ""},
+	} {
+		got, ok := webHost(tc.in)
+		if tc.want == "" {
+			assert.False(t, ok, "%q: got %q", tc.in, got)
+			continue
+		}
+		assert.True(t, ok, "%q", tc.in)
+		assert.Equal(t, tc.want, got, "%q", tc.in)
+	}
+}
+
+// TestReadWebURLSeesNetURLUsers: whatever net/url reads as user
+// information, the WHATWG reading sees too.
+func TestReadWebURLSeesNetURLUsers(t *testing.T) {
+	for _, s := range []string{"https://u@h", "//u@h/x", "foo://u:p@h", "http://a@b@c", "HTTP://u@h"} {
+		u, err := url.Parse(s)
+		if assert.NoError(t, err) && assert.NotNil(t, u.User, s) {
+			assert.True(t, readWebURL(s).at, s)
+		}
+	}
+}
+
+func BenchmarkReadURL(b *testing.B) {
+	s := "https://cdn.example.org/images/2025/09/harbor-plan.jpg?w=1200"
+	b.ReportAllocs()
+	for b.Loop() {
+		u := readURL(s)
+		if u.at || !strings.HasPrefix(u.host, "cdn") {
+			b.Fatal(u)
+		}
+	}
+}
