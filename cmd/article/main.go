@@ -62,6 +62,7 @@ var commands = []command{
 	{"slug", "print the slug of each argument or line of input", runSlug},
 	{"sanitize", "clean article bodies with the article policy, touching nothing else", runSanitize},
 	{"json", "print each article as one JSON object", runJSON},
+	{"lsp", "run a language server for editors on standard input and output", runLSP},
 }
 
 func main() {
