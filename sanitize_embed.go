@@ -1,7 +1,6 @@
 package article
 
 import (
-	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -25,8 +24,12 @@ var embedAllowFeatures = nameSet("accelerometer", "autoplay", "clipboard-write",
 // hosts (exact host names, such as "www.youtube-nocookie.com",
 // "www.youtube.com" or "player.vimeo.com"), on top of the hosts allowed by
 // earlier calls. A name that is not a host name (with a scheme, port,
-// path or user information) is a [*PolicyError]. An iframe is then kept
-// with only these attributes:
+// path or user information, or one that IDNA processing refuses) is a
+// [*PolicyError]. Hosts are compared as a browser reads them: the src's
+// host and the listed names after UTS #46 processing (lower case,
+// punycode), so that "player.v\u0130meo.com" (capital I with a dot),
+// which a browser loads from "player.xn--vimeo-8fd.com", is not
+// "player.vimeo.com". An iframe is then kept with only these attributes:
 //
 //	src              the https URL on a listed host
 //	allow            the permissions among accelerometer autoplay
@@ -51,11 +54,17 @@ var embedAllowFeatures = nameSet("accelerometer", "autoplay", "clipboard-write",
 // so that a listed host, or a page it serves, cannot take over the article.
 func (b *PolicyBuilder) AllowEmbeds(hosts ...string) *PolicyBuilder {
 	for _, h := range hosts {
-		h = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(h)), ".")
+		h = strings.TrimSpace(h)
 		if h == "" || strings.ContainsAny(h, ":/@?#\\ ") {
 			b.fail("AllowEmbeds", h, "not a host name (no scheme, port, path or user)")
 			continue
 		}
+		name, ok := webHost(h)
+		if !ok {
+			b.fail("AllowEmbeds", h, "not a host name a browser accepts (IDNA processing fails)")
+			continue
+		}
+		h = strings.TrimSuffix(name, ".")
 		if b.d.news.embedHosts == nil {
 			b.d.news.embedHosts = map[string]bool{}
 		}
@@ -78,12 +87,19 @@ func (s *sanitizer) embedSrc(v string) (string, bool) {
 		// The policy may not allow https at all.
 		return "", false
 	}
-	u, err := url.Parse(v)
-	if err != nil || u.User != nil || u.Port() != "" || u.Opaque != "" {
+	// The host as the browser reads it: "https://" and the authority
+	// (not "https:h" or "https:/h", which a page served over https reads
+	// as a path on its own host), no user or port, and the name after
+	// IDNA processing, which must be listed as such.
+	u := readURL(v)
+	if u.baseDependent || !strings.HasPrefix(v[len("https:"):], "//") || u.at || u.port != "" {
 		return "", false
 	}
-	host := strings.TrimSuffix(strings.ToLower(u.Host), ".")
-	return v, s.d.news.embedHosts[host]
+	host, ok := webHost(u.host)
+	if !ok {
+		return "", false
+	}
+	return v, s.d.news.embedHosts[strings.TrimSuffix(host, ".")]
 }
 
 // embed writes an iframe the policy allows, or drops it.

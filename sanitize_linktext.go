@@ -1,13 +1,11 @@
 package article
 
 import (
-	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/idna"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -19,14 +17,20 @@ import (
 // (zero-width spaces and joiners, left-to-right and right-to-left marks,
 // soft hyphens: Unicode category Cf) removed and ideographic full stops
 // read as dots. It reads as an address when, after leading spaces, it
-// starts with "http://", "https://" or "www.", or with a host name of at
+// starts with "http:" or "https:", or "www.", or with a host name of at
 // least two labels whose last is two or more letters ("bank.example",
-// "bank.example/login"); the address ends at the first space.
+// "bank.example/login"); the address ends at the first space. Its host
+// is read as a browser would read that address, even when the rest of
+// it is no valid URL ("https://bank.example/login%").
 //
-// It names the href's host when both hosts, lower-cased, in ASCII
-// (punycode) form and without a leading "www.", are equal, or when the
-// href's host is a subdomain of the text's ("reuters.com" for
-// "graphics.reuters.com"). Two more rules for the links news bodies carry:
+// Both hosts are read as a browser reads them (the WHATWG URL standard
+// and UTS #46 processing: lower case, punycode). The text names the
+// href's host when both, without a trailing dot and a leading "www.", are
+// equal, or when the href's host is a subdomain of the text's
+// ("reuters.com" for "graphics.reuters.com"). An href without a host of
+// its own (relative, mailto:, "https:h" whose meaning depends on the
+// page), or a host the browser refuses in either, is a mismatch. Two
+// more rules for the links news bodies carry:
 //
 //   - a web.archive.org link whose path holds the archived URL
 //     ("/web/20240101000000/https://www.reuters.com/…") is read as a link
@@ -61,20 +65,23 @@ func checkLinkText(href string, n *html.Node) linkVerdict {
 		return linkOK
 	}
 	text = readerText(text)
-	th := textHost(text)
-	if th == "" {
+	th, isAddr := textHost(text)
+	if !isAddr {
 		return linkOK
 	}
-	hu, err := url.Parse(href)
-	if err != nil || hu.Host == "" {
+	hu := readWebURL(href)
+	if !hu.authority || hu.baseDependent {
 		return linkMismatch // a relative or mail link presented as an address
 	}
-	hh := normHost(hu.Hostname())
+	hh, ok := normHost(hu.host)
+	if !ok || th == "" {
+		return linkMismatch // a host the browser refuses, in the href or the text
+	}
 	if hostWithin(hh, th) {
 		return linkOK
 	}
 	if webArchiveHosts[hh] {
-		if ah := archivedHost(hu.Path); ah != "" && hostWithin(ah, th) {
+		if ah := archivedHost(hu.path); ah != "" && hostWithin(ah, th) {
 			return linkOK
 		}
 	}
@@ -120,25 +127,30 @@ func readerText(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// textHost returns the host that text, as read, presents as its address,
-// normalised, or "".
-func textHost(text string) string {
+// textHost reports whether text, as read, presents an address, and
+// returns the address's host, normalised, or "" if a browser would refuse
+// that host. The host is read as a browser reads a URL (readURL) from the
+// first word of the text, so that the rest of the address need not parse:
+// "https://bank.example/login%", "https://bank.example:login" and
+// "https:/bank.example" all name bank.example.
+func textHost(text string) (host string, ok bool) {
 	field := text
 	if i := strings.IndexFunc(field, unicode.IsSpace); i >= 0 {
 		field = field[:i]
 	}
-	switch {
-	case hasPrefixFold(field, "http://"), hasPrefixFold(field, "https://"):
+	switch sc := urlScheme(field); {
+	case sc == "http" || sc == "https":
 	case hasPrefixFold(field, "www."), bareHost(field):
 		field = "http://" + field
 	default:
-		return ""
+		return "", false
 	}
-	u, err := url.Parse(field)
-	if err != nil || u.Hostname() == "" {
-		return ""
+	u := readURL(trimC0Space(field))
+	if !u.authority || u.host == "" {
+		return "", false
 	}
-	return normHost(u.Hostname())
+	h, _ := normHost(u.host)
+	return h, true
 }
 
 // bareHost reports whether s starts with a host name of two or more
@@ -172,19 +184,15 @@ func bareHost(s string) bool {
 	return true
 }
 
-// normHost returns h lower-cased, in punycode, without a trailing dot and
-// a leading "www.".
-func normHost(h string) string {
-	h = strings.TrimSuffix(strings.ToLower(h), ".")
-	for i := 0; i < len(h); i++ {
-		if h[i] >= utf8.RuneSelf {
-			if a, err := idna.Lookup.ToASCII(h); err == nil {
-				h = a
-			}
-			break
-		}
+// normHost returns h, a host as readURL returns it, as a browser reads
+// it (webHost: percent-decoded, UTS #46, lower case, punycode), without a
+// trailing dot and a leading "www.", and false if the browser refuses it.
+func normHost(h string) (string, bool) {
+	h, ok := webHost(h)
+	if !ok {
+		return "", false
 	}
-	return strings.TrimPrefix(h, "www.")
+	return strings.TrimPrefix(strings.TrimSuffix(h, "."), "www."), true
 }
 
 // hostWithin reports whether host is named or a subdomain of named.
@@ -210,12 +218,7 @@ func archivedHost(path string) string {
 			break
 		}
 	}
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-		rest = rest[:i]
-	}
-	u, err := url.Parse("http://" + rest)
-	if err != nil || u.Hostname() == "" {
-		return ""
-	}
-	return normHost(u.Hostname())
+	u := readURL("http://" + rest)
+	h, _ := normHost(u.host)
+	return h
 }
