@@ -317,7 +317,8 @@ func (jsonCodec) Unmarshal(data []byte, v any) error { return json.Unmarshal(dat
 
 // tolerantStream survives a malformed message: the transport ends the
 // connection on any read error, so a message that is not JSON-RPC is
-// answered with a parse error (id null), logged, and skipped. The framing
+// answered with the transport's error for it (a parse error, or invalid
+// request; id null), logged, and skipped. The framing
 // stays the library's; only errors of the stream itself (end of input, a
 // closed pipe) end the session.
 type tolerantStream struct {
@@ -336,7 +337,11 @@ func (t *tolerantStream) Read(ctx context.Context) (jsonrpc2.Message, int64, err
 			return msg, n, err
 		}
 		t.s.logf("malformed message skipped: %v", err)
-		resp := jsonrpc2.NewResponse(jsonrpc2.ID{}, nil, jsonrpc2.NewError(jsonrpc2.ParseError, err.Error()))
+		var je *jsonrpc2.Error
+		if !errors.As(err, &je) {
+			je = jsonrpc2.NewError(jsonrpc2.ParseError, err.Error())
+		}
+		resp := jsonrpc2.NewResponse(jsonrpc2.ID{}, nil, je)
 		if _, werr := t.Stream.Write(ctx, resp); werr != nil {
 			return nil, 0, werr
 		}

@@ -22,7 +22,7 @@ import (
 // lspClient is the test's side of a session with an in-process server,
 // speaking the protocol through the transport library's connection.
 type lspClient struct {
-	t      *testing.T
+	t      testing.TB
 	conn   jsonrpc2.Conn
 	server *lspServer
 
@@ -47,7 +47,7 @@ type testDiag struct {
 
 // startLSP starts a server and initializes it with params (merged into a
 // default initialize request).
-func startLSP(t *testing.T, params map[string]any) *lspClient {
+func startLSP(t testing.TB, params map[string]any) *lspClient {
 	t.Helper()
 	sc, cc := net.Pipe()
 	s := newLSPServer(io.Discard)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -229,4 +230,37 @@ func TestLSPRobust(t *testing.T) {
 	var h json.RawMessage
 	require.NoError(t, c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri},
 		"position": map[string]any{"line": 0, "character": 0}}, &h))
+}
+
+// TestLSPMalformedMessages writes bytes that are not JSON-RPC to the
+// server: each gets a parse error response (id null) and the session goes
+// on; then the binary exits with status 0 after shutdown and exit.
+func TestLSPMalformedMessages(t *testing.T) {
+	frame := func(body string) string {
+		return "Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
+	}
+	in := frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`) +
+		frame(`{not json`) +
+		frame(`{"jsonrpc":"2.0","id":2,"method":`) +
+		frame(`[]`) +
+		"Content-Length: zz\r\n\r\n" +
+		frame(`{"jsonrpc":"2.0","method":"initialized","params":{}}`) +
+		frame(`{"jsonrpc":"2.0","id":3,"method":"shutdown"}`) +
+		frame(`{"jsonrpc":"2.0","method":"exit"}`)
+	r := runBin(t, "", in, "lsp")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `"id":1,"result":{"capabilities"`)
+	// Two bodies that are not JSON, and a header without a length (which
+	// may take the next header line with it: one or two errors).
+	assert.GreaterOrEqual(t, strings.Count(r.stdout, `"code":-32700`), 3, r.stdout)
+	assert.Equal(t, 1, strings.Count(r.stdout, `"code":-32600`), r.stdout)
+	assert.Contains(t, r.stdout, `"id":3,"result":null`)
+	assert.Contains(t, r.stderr, "malformed message skipped")
+
+	// Without shutdown, exit is status 1, as the protocol says; the end of
+	// input without exit too.
+	r = runBin(t, "", frame(`{"jsonrpc":"2.0","method":"exit"}`), "lsp")
+	assert.Equal(t, 1, r.code, r.stderr)
+	r = runBin(t, "", "", "lsp")
+	assert.Equal(t, 1, r.code, r.stderr)
 }

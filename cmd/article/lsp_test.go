@@ -72,7 +72,7 @@ func TestLSPDiagnosticsAreLints(t *testing.T) {
 }
 
 // sampleText is a valid article from the library's test data.
-func sampleText(t *testing.T) string {
+func sampleText(t testing.TB) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "night-trains.md"))
 	require.NoError(t, err)
