@@ -14,7 +14,7 @@ import (
 type decodeState struct {
 	d     Decoder
 	str   string // the whole file, shared by the fields without escapes
-	fm    []byte // a copy of the front matter from base on, for go-toml's parser
+	fm    []byte // a copy of the front matter from base on, for go-toml's parser; nil until it is needed
 	base  int    // the offset in the file of fm[0]
 	pbase int    // the offset in fm of the parser's input
 	l     layout
@@ -68,8 +68,6 @@ func (d Decoder) decodeRest(a *Article, str string, l layout, base int, seen [nu
 	if deep >= 0 {
 		text = text[:deep]
 	}
-	fm := []byte(text)
-	s.fm = fm[:len(fm):len(fm)]
 	s.keys.init()
 	// Every key/value has an "=": sizing Params from their number spares
 	// the map its growth steps, which dominate files of many keys. Small
@@ -83,9 +81,17 @@ func (d Decoder) decodeRest(a *Article, str string, l layout, base int, seen [nu
 	p := &s.p
 	var err error
 	for pos := 0; pos < len(text); {
-		if next, ok := s.plainLine(text, pos); ok {
-			pos = next
-			continue
+		if !d.parserOnly {
+			if next, ok := s.plainLine(text, pos); ok {
+				pos = next
+				continue
+			}
+		}
+		if s.fm == nil {
+			// The parser reads a copy, made once, when the scanner first
+			// leaves an expression to it.
+			fm := []byte(text)
+			s.fm = fm[:len(fm):len(fm)]
 		}
 		s.pbase = pos
 		p.Reset(s.fm[pos:])

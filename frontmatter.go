@@ -41,6 +41,9 @@ type Decoder struct {
 	// DisallowUnknownKeys makes a key outside the schema an error
 	// (ErrUnknownKey) instead of an entry in Article.Params.
 	DisallowUnknownKeys bool
+
+	// parserOnly turns the scanner off (tests compare the two paths).
+	parserOnly bool
 }
 
 // Parse reads one article from r with the zero [Decoder]: dates without an

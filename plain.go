@@ -2,17 +2,29 @@ package article
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 )
 
-// plainLine reads the line at offset i of text (the front matter from
-// s.base on) if it is blank, a comment, a header of bare keys, or a bare
-// key that is not a schema key with a plain value (see plainScalar) or a
-// one-line array of them, and returns the start of the next line. On
-// anything else, and on any error, it reports false, and the parser reads
-// the line; what it reads, it reads as go-toml does
-// (FuzzGeneralMatchesGoToml).
+// The scanner reads the common TOML of real front matter straight into
+// the Article and Params, without go-toml's syntax tree: key/value lines
+// whose key is bare, quoted or dotted and whose value is a scalar (see
+// scanScalar), a multi-line array of scalars or a one-line inline table of
+// scalars; [table] and [[array]] headers; blank lines and comments. It
+// never reports an error: on anything else, and on anything wrong
+// (duplicate keys, a schema key of the wrong type, a value out of range),
+// it leaves the expression to go-toml's parser, which reads it again from
+// its first line and reports the error with its position. So what Parse
+// accepts and rejects, the values and the positions of errors are those of
+// the parser either way (FuzzGeneralMatchesGoToml and FuzzScannerMatchesParser).
+//
+// The scanner only changes the document when it has read a whole
+// expression and found it correct, with one exception that does not
+// matter: a duplicate key it detects by the assignment itself, after which
+// the parser fails on the same key.
+
+// plainLine reads the expression at offset i of text (the front matter
+// from s.base on) if the scanner understands it, and returns the start of
+// the line after it; otherwise it reports false.
 func (s *decodeState) plainLine(text string, i int) (int, bool) {
 	i = skipBlanks(text, i)
 	if i == len(text) {
@@ -27,45 +39,80 @@ func (s *decodeState) plainLine(text string, i int) (int, bool) {
 	case '[':
 		return s.plainHeader(text, i)
 	}
-	start := i
-	for i < len(text) && isBareKeyChar(text[i]) {
-		i++
-	}
-	name := text[start:i]
-	if name == "" || s.cur == rootTable && (s.d.DisallowUnknownKeys || schemaIndexString(name) >= 0) {
-		return 0, false
-	}
-	if i = skipBlanks(text, i); i == len(text) || text[i] != '=' {
+	names, i, ok := s.scanKey(text, i)
+	if !ok || i == len(text) || text[i] != '=' {
 		return 0, false
 	}
 	if i = skipBlanks(text, i+1); i == len(text) {
 		return 0, false
 	}
-	level := s.tables[s.cur].level + 1
-	if level+1 > MaxNesting {
+	if s.cur == rootTable {
+		if idx := schemaIndexString(names[0]); idx >= 0 {
+			return s.plainSchema(text, i, idx, len(names))
+		}
+		if s.d.DisallowUnknownKeys {
+			return 0, false
+		}
+	}
+	// A key, an inline table, its keys and their array values.
+	if s.tables[s.cur].level+len(names)+3 > MaxNesting {
 		return 0, false
 	}
-	var v any
-	var ok bool
-	if text[i] == '[' {
-		v, i, ok = plainArray(text, i)
-	} else {
-		v, i, ok = plainScalar(text, i)
-	}
+	v, i, ok := s.plainValue(text, i, true)
 	if !ok {
 		return 0, false
 	}
 	next := endOfLine(text, i)
-	if next < 0 {
-		return 0, false
-	}
-	m := s.tableMap(s.cur)
-	n := len(m)
-	if m[name] = v; len(m) == n {
-		// A duplicate: the parser's path reports it.
+	if next < 0 || !s.plainSet(names, v) {
 		return 0, false
 	}
 	return next, true
+}
+
+// plainSchema reads the value of schema key idx at offset i, written with
+// a key of parts parts.
+func (s *decodeState) plainSchema(text string, i, idx, parts int) (int, bool) {
+	if parts > 1 || s.seen[idx] {
+		return 0, false
+	}
+	v, i, ok := scanScalar(text, i)
+	if !ok {
+		return 0, false
+	}
+	next := endOfLine(text, i)
+	if next < 0 || !s.d.setScanned(s.a, idx, &v) {
+		return 0, false
+	}
+	s.seen[idx] = true
+	return next, true
+}
+
+// plainSet stores v at the key names in the current table, as setKey
+// does; on any error it reports false.
+func (s *decodeState) plainSet(names []string, v any) bool {
+	t := s.cur
+	m := s.tableMap(t)
+	level := s.tables[t].level
+	last := len(names) - 1
+	for _, name := range names[:last] {
+		level++
+		id, ok := s.lookup(t, name)
+		switch {
+		case ok && s.tables[id].kind != kindKVTable:
+			return false
+		case !ok:
+			if _, dup := m[name]; dup {
+				return false
+			}
+			sub := make(map[string]any, 8)
+			m[name] = sub
+			id = s.newTable(t, name, table{m: sub, level: level, kind: kindKVTable}, true)
+		}
+		t, m = id, s.tables[id].m
+	}
+	n := len(m)
+	m[names[last]] = v
+	return len(m) != n
 }
 
 // errPlain is what key errors are on a plain line: the parser reads the
@@ -74,31 +121,18 @@ func (s *decodeState) plainLine(text string, i int) (int, bool) {
 // create too.)
 var errPlain = errors.New("not a plain line")
 
-// plainHeader reads a header of bare keys, such as [extra] or
-// [[extra.links]], at offset i of text (at its '[').
+// plainHeader reads a [table] or [[array]] header at offset i of text (at
+// its '[').
 func (s *decodeState) plainHeader(text string, i int) (int, bool) {
 	array := strings.HasPrefix(text[i:], "[[")
 	j := i + 1
 	if array {
 		j++
 	}
-	names := s.names[:0]
-	for {
-		start := j
-		for j < len(text) && isBareKeyChar(text[j]) {
-			j++
-		}
-		if j == start {
-			return 0, false
-		}
-		names = append(names, text[start:j])
-		if j < len(text) && text[j] == '.' {
-			j++
-			continue
-		}
-		break
+	names, j, ok := s.scanKey(text, skipBlanks(text, j))
+	if !ok {
+		return 0, false
 	}
-	s.names = names
 	switch {
 	case array && strings.HasPrefix(text[j:], "]]"):
 		j += 2
@@ -118,69 +152,168 @@ func (s *decodeState) plainHeader(text string, i int) (int, bool) {
 	return next, true
 }
 
-// plainScalar reads a plain value at offset i of text: a one-line string
-// with at most the escapes scanSimpleString handles, a decimal integer
-// without sign or underscores, a float of the form 12.34, or a boolean.
-// It returns the value as go-toml decodes it and the offset after it.
-func plainScalar(text string, i int) (any, int, bool) {
-	switch c := text[i]; {
-	case c == '"' || c == '\'':
-		str, next, ok := scanSimpleString(text, i)
-		return str, next, ok
-	case c == 't' && strings.HasPrefix(text[i:], "true"):
-		return true, i + 4, true
-	case c == 'f' && strings.HasPrefix(text[i:], "false"):
-		return false, i + 5, true
+// scanKey reads a key of bare and quoted parts joined by dots at offset i
+// of text, into s.names, and returns the offset after it and the blanks
+// that follow.
+func (s *decodeState) scanKey(text string, i int) ([]string, int, bool) {
+	names := s.names[:0]
+	for {
+		name, next, ok := scanKeyPart(text, i)
+		if !ok {
+			return nil, 0, false
+		}
+		names = append(names, name)
+		if i = skipBlanks(text, next); i < len(text) && text[i] == '.' {
+			i = skipBlanks(text, i+1)
+			continue
+		}
+		break
+	}
+	s.names = names
+	return names, i, true
+}
+
+// scanKeyPart reads one bare or quoted part of a key.
+func scanKeyPart(text string, i int) (string, int, bool) {
+	if i == len(text) {
+		return "", 0, false
+	}
+	if c := text[i]; c == '"' || c == '\'' {
+		return scanSimpleString(text, i)
 	}
 	start := i
-	n, i, ok := scanSimpleInt(text, i, true)
+	for i < len(text) && isBareKeyChar(text[i]) {
+		i++
+	}
+	return text[start:i], i, i > start
+}
+
+// plainValue reads a scalar, an array of scalars or, if inline is set, a
+// one-line inline table of scalars and arrays of them, at offset i of text.
+func (s *decodeState) plainValue(text string, i int, inline bool) (any, int, bool) {
+	switch text[i] {
+	case '[':
+		return s.plainArray(text, i)
+	case '{':
+		if inline {
+			return s.plainInline(text, i)
+		}
+		return nil, 0, false
+	}
+	v, next, ok := scanScalar(text, i)
 	if !ok {
 		return nil, 0, false
 	}
-	if i == len(text) || text[i] != '.' {
-		return n, i, true
-	}
-	j := i + 1
-	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-		j++
-	}
-	if j == i+1 || j < len(text) && (text[j] == 'e' || text[j] == 'E' || text[j] == '_') {
-		return nil, 0, false
-	}
-	f, err := strconv.ParseFloat(text[start:j], 64)
-	if err != nil {
-		return nil, 0, false
-	}
-	return f, j, true
+	p, ok := v.param()
+	return p, next, ok
 }
 
-// plainArray reads a one-line array of plain values, without comments,
-// at offset i of text (at its '[').
-func plainArray(text string, i int) ([]any, int, bool) {
+// plainArray reads an array of scalars, over any number of lines, with
+// comments and a trailing comma, at offset i of text (at its '[').
+func (s *decodeState) plainArray(text string, i int) (any, int, bool) {
 	var buf [16]any
 	elems := buf[:0]
-	i = skipBlanks(text, i+1)
+	i++
 	for {
-		if i == len(text) {
+		var ok bool
+		if i, ok = skipArraySpace(text, i); !ok {
 			return nil, 0, false
 		}
 		if text[i] == ']' {
 			break
 		}
-		v, next, ok := plainScalar(text, i)
+		v, next, ok := scanScalar(text, i)
 		if !ok {
 			return nil, 0, false
 		}
-		elems = append(elems, v)
-		if i = skipBlanks(text, next); i < len(text) && text[i] == ',' {
-			i = skipBlanks(text, i+1)
-			continue
-		}
-		if i == len(text) || text[i] != ']' {
+		p, ok := v.param()
+		if !ok {
 			return nil, 0, false
 		}
+		elems = append(elems, p)
+		if i, ok = skipArraySpace(text, next); !ok {
+			return nil, 0, false
+		}
+		switch text[i] {
+		case ',':
+			i++
+			continue
+		case ']':
+		default:
+			return nil, 0, false
+		}
+		break
 	}
 	arr := make([]any, len(elems))
 	copy(arr, elems)
 	return arr, i + 1, true
+}
+
+// skipArraySpace skips blanks, line endings and comments inside an array
+// and reports false at the end of text or on a bad comment.
+func skipArraySpace(text string, i int) (int, bool) {
+	for i < len(text) {
+		switch text[i] {
+		case ' ', '\t', '\n':
+			i++
+		case '\r', '#':
+			if i = endOfLine(text, i); i < 0 {
+				return 0, false
+			}
+		default:
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// plainInline reads a one-line inline table of bare or quoted keys (not
+// dotted) and scalars or arrays of scalars, at offset i of text (at its '{').
+func (s *decodeState) plainInline(text string, i int) (any, int, bool) {
+	if i = skipBlanks(text, i+1); i < len(text) && text[i] == '}' {
+		return map[string]any{}, i + 1, true
+	}
+	n := 1 + strings.Count(text[i:i+lineLen(text[i:])], ",")
+	m := make(map[string]any, n)
+	for {
+		name, next, ok := scanKeyPart(text, i)
+		if !ok {
+			return nil, 0, false
+		}
+		if i = skipBlanks(text, next); i == len(text) || text[i] != '=' {
+			return nil, 0, false
+		}
+		if i = skipBlanks(text, i+1); i == len(text) {
+			return nil, 0, false
+		}
+		v, next, ok := s.plainValue(text, i, false)
+		if !ok {
+			return nil, 0, false
+		}
+		k := len(m)
+		if m[name] = v; len(m) == k {
+			return nil, 0, false
+		}
+		if i = skipBlanks(text, next); i == len(text) {
+			return nil, 0, false
+		}
+		switch text[i] {
+		case ',':
+			if i = skipBlanks(text, i+1); i == len(text) || text[i] == '}' {
+				return nil, 0, false
+			}
+			continue
+		case '}':
+			return m, i + 1, true
+		}
+		return nil, 0, false
+	}
+}
+
+// lineLen returns the length of the first line of s, without its ending.
+func lineLen(s string) int {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return i
+	}
+	return len(s)
 }
