@@ -154,6 +154,9 @@ func (p *Policy) run(body string, report bool) (string, Report, error) {
 		if len(out) > maxSize {
 			return out, nil, tooLarge(out) // text only already
 		}
+		if report {
+			return out, structureReport(body, nil), nil
+		}
 		return out, nil, nil
 	}
 	first, err := p.pass(body, report)
@@ -181,10 +184,14 @@ func (p *Policy) run(body string, report bool) (string, Report, error) {
 	if len(cur.out) > maxSize {
 		return markupFreeText(body), nil, tooLarge(cur.out)
 	}
-	if !report || !hasChanges(passes) {
+	if !report {
 		return cur.out, nil, nil
 	}
-	return cur.out, locateChanges(passes), nil
+	var rep Report
+	if hasChanges(passes) {
+		rep = locateChanges(passes)
+	}
+	return cur.out, structureReport(body, rep), nil
 }
 
 func hasChanges(passes []*pass) bool {
@@ -481,6 +488,11 @@ func (s *sanitizer) filterAttrs(n *html.Node, info *elemInfo) {
 	for _, a := range s.attrs {
 		raw := a.val
 		a.val = cleanValue(raw) // the value as it will be written
+		if holdsMarkup(a.val) {
+			// A quote left open swallowed the markup after it.
+			s.change(ChangeMarkupInAttr, n, a.key, raw)
+			continue
+		}
 		r, ok := info.attrs[a.key]
 		if !ok || !r.ok(a.val) {
 			s.change(ChangeAttrRemoved, n, a.key, raw)

@@ -66,6 +66,11 @@ func quickClean(p *Policy, body string) bool {
 	if !utf8.ValidString(body) {
 		return false
 	}
+	// A character reference at the very end, which the page's next
+	// characters could extend: left to the structure check.
+	if i := strings.LastIndexByte(body, '&'); i >= 0 && i > max(strings.LastIndexByte(body, ';'), strings.LastIndexByte(body, '>')) {
+		return false
+	}
 	q := quickScan{d: d, body: body}
 	q.open = append(q.openBuf[:0], nestFrame{})
 	q.names = append(q.namesBuf[:0], "")
@@ -311,9 +316,10 @@ func (q *quickScan) value() (string, bool) {
 		raw = body[start:q.i]
 	}
 	if strings.IndexByte(raw, '&') < 0 {
-		return raw, true
+		return raw, !holdsMarkup(raw)
 	}
-	return decodeQuickRefs(raw)
+	v, ok := decodeQuickRefs(raw)
+	return v, ok && !holdsMarkup(v)
 }
 
 // quickRefs are the named character references the quick check decodes in

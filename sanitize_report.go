@@ -77,6 +77,53 @@ const (
 	// set, or its allow or allowfullscreen narrowed
 	// ([PolicyBuilder.AllowEmbeds]). Value is the value before.
 	ChangeEmbedRestricted
+
+	// The structure check: what a browser would read differently once the
+	// body is put inside a page. Each of these changes nothing in the
+	// cleaned body (which closes what it opens), and reports input that
+	// the parser dropped or repaired, and that in a page could take in,
+	// or break out of, the elements around the body. See
+	// [Policy.SanitizeReport].
+
+	// ChangeUnfinishedMarkup: the body ends inside markup: a tag, end tag
+	// or attribute without its '>' (Element is its name), a comment,
+	// doctype or CDATA section without its end, a '<' or "</", or a
+	// numeric character reference without its ';'. The parser drops it (or
+	// reads the comment to the end); in a page, a browser completes it
+	// with the markup that follows the body. Located at its '<' (or '&');
+	// Value is the run.
+	ChangeUnfinishedMarkup
+	// ChangeMarkupInAttr: an attribute value holds a tag ('<' followed by
+	// a letter, '/' or '!'): the mark of a quote left open, which swallowed
+	// the text and tags after it up to the next quote, none of which a
+	// browser shows. Located at the attribute; Value is the value.
+	ChangeMarkupInAttr
+	// ChangeNULDropped: a run of NUL bytes, which the parser drops from
+	// text (and turns into U+FFFD elsewhere). Located at the first.
+	ChangeNULDropped
+	// ChangeTagIgnored: a start tag that the parser ignores where it is:
+	// html, body, head, frameset and frame anywhere in a body (a browser
+	// adds the attributes of html and body to the page's own elements), a
+	// table part outside a table, a form inside a form, most tags inside a
+	// select.
+	ChangeTagIgnored
+	// ChangeElementLeftOpen: an element that the body opens and does not
+	// close; in a page, it would take in what follows the body (a
+	// formatting element such as a or b is reopened around it). Elements
+	// whose end tag HTML lets the end of an element around them imply are
+	// not reported: p, li, dd, dt, option, optgroup, the ruby parts, and the
+	// parts of a table (but not the table). Located at its start tag.
+	ChangeElementLeftOpen
+	// ChangeStrayEndTag: an end tag that closes nothing the body opened
+	// (</div> after every div is closed, </p> without a p, </form>); in a
+	// page, it would close one of the page's elements. </br>, which the
+	// parser reads as <br>, is not reported.
+	ChangeStrayEndTag
+	// ChangeNotContained: put inside an element, <div>BODY</div>, the body
+	// changes the page that follows it, in a way that none of the kinds
+	// above names (the check that stands behind them). Located at the
+	// start of the body.
+	ChangeNotContained
 )
 
 var changeKindNames = [...]string{
@@ -97,6 +144,13 @@ var changeKindNames = [...]string{
 	ChangeFragmentRewritten: "fragment rewritten",
 	ChangeLazySrc:           "lazy src used",
 	ChangeEmbedRestricted:   "embed restricted",
+	ChangeUnfinishedMarkup:  "unfinished markup",
+	ChangeMarkupInAttr:      "markup in attribute",
+	ChangeNULDropped:        "NUL dropped",
+	ChangeTagIgnored:        "tag ignored",
+	ChangeElementLeftOpen:   "element left open",
+	ChangeStrayEndTag:       "stray end tag",
+	ChangeNotContained:      "body not contained",
 }
 
 // String returns a short English description, such as "URL rejected".

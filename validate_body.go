@@ -73,7 +73,8 @@ func removesSomething(p *Policy, body string) bool {
 	if err != nil || first.redo || len(first.out) > maxSize {
 		return true
 	}
-	return slices.ContainsFunc(first.changes, func(c pendingChange) bool { return isRemoval(c.kind) })
+	return slices.ContainsFunc(first.changes, func(c pendingChange) bool { return isRemoval(c.kind) }) ||
+		len(checkStructure(body)) > 0
 }
 
 // changeOffset returns the byte offset in body of the change's tag or
@@ -88,8 +89,15 @@ func changeOffset(body string, ch Change) (int, bool) {
 		if len(body)-off < len(ch.Attr) || !strings.EqualFold(body[off:off+len(ch.Attr)], ch.Attr) {
 			return 0, false
 		}
-	} else if body[off] != '<' {
+	} else if body[off] != '<' && !structural(ch.Kind) {
 		return 0, false
 	}
 	return off, true
+}
+
+// structural reports whether a change comes from the structure check,
+// whose position may be other than a tag's '<' (a NUL, a character
+// reference, the start of the body).
+func structural(k ChangeKind) bool {
+	return k >= ChangeUnfinishedMarkup && k <= ChangeNotContained
 }

@@ -1,0 +1,301 @@
+package article
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+)
+
+// structCase is a body and the structure changes its report must hold, as
+// "kind <element>" strings in the order of the body.
+type structCase struct {
+	name, body string
+	want       []string
+}
+
+// structKinds are the kinds of the structure check.
+var structKinds = []ChangeKind{ChangeUnfinishedMarkup, ChangeMarkupInAttr, ChangeNULDropped,
+	ChangeTagIgnored, ChangeElementLeftOpen, ChangeStrayEndTag, ChangeNotContained}
+
+func isStructKind(k ChangeKind) bool {
+	for _, s := range structKinds {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}
+
+// structChanges returns the structure changes of the report of body, as
+// "kind <element>" strings, with their positions checked.
+func structChanges(t *testing.T, body string) ([]string, Report) {
+	t.Helper()
+	_, rep, err := ArticlePolicy().SanitizeReport(body)
+	require.NoError(t, err)
+	var got []string
+	last := -1
+	for _, c := range rep {
+		require.GreaterOrEqual(t, c.Offset, last, "report in the order of the body:\n%s", rep)
+		last = c.Offset
+		if !isStructKind(c.Kind) {
+			continue
+		}
+		require.LessOrEqual(t, c.Offset, len(body))
+		l, col := bodyLineCol(body, c.Offset)
+		require.Equal(t, [2]int{l, col}, [2]int{c.Line, c.Column}, "position of %s", c)
+		switch c.Kind {
+		case ChangeUnfinishedMarkup:
+			require.Contains(t, "<&", body[c.Offset:c.Offset+1], "%s", c)
+		case ChangeNULDropped:
+			require.Equal(t, byte(0), body[c.Offset], "%s", c)
+		case ChangeTagIgnored, ChangeElementLeftOpen, ChangeStrayEndTag:
+			require.Equal(t, byte('<'), body[c.Offset], "%s", c)
+		}
+		got = append(got, fmt.Sprintf("%s <%s>", c.Kind, c.Element))
+	}
+	return got, rep
+}
+
+func runStructCases(t *testing.T, cases []structCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, rep := structChanges(t, tc.body)
+			assert.Equal(t, tc.want, got, "report:\n%s", rep)
+			// Validate reports each as a body problem.
+			clean := quickClean(ArticlePolicy(), tc.body) || !removesSomething(ArticlePolicy(), tc.body)
+			if len(tc.want) > 0 {
+				assert.False(t, clean, "Validate passes it")
+			}
+		})
+	}
+}
+
+const (
+	unf  = "unfinished markup <"
+	open = "element left open <"
+)
+
+// TestStructureUnfinished: every state in which the HTML tokenizer can be
+// at the end of a body, but the data and text states, leaves markup
+// unfinished that a browser completes with the page after the body.
+func TestStructureUnfinished(t *testing.T) {
+	u := func(elem string) []string { return []string{unf + elem + ">"} }
+	runStructCases(t, []structCase{
+		{"issue-img-onerror", "<p>Hi</p>\n<img src=x onerror=alert(document.domain) ", u("img")},
+		{"tag-open", "<p>a</p> <", u("")},
+		{"tag-name", "<p>a</p><img", u("img")},
+		{"before-attr-name", "<p>a</p><img ", u("img")},
+		{"attr-name", "<p>a</p><img src", u("img")},
+		{"after-attr-name", "<p>a</p><img src ", u("img")},
+		{"before-attr-value", "<p>a</p><img src=", u("img")},
+		{"attr-value-unquoted", "<p>a</p><img src=x", u("img")},
+		{"attr-value-double", `<p title="…`, u("p")},
+		{"attr-value-single", `<p>a</p><p title='x`, u("p")},
+		{"after-attr-value-quoted", `<p>a</p><p title="x"`, u("p")},
+		{"self-closing-start", "<p>a</p><br/", u("br")},
+		{"end-tag-open", "<p>a</p></", u("")},
+		{"end-tag-name", "<p>a</p", u("p")},
+		{"end-tag-attrs", "<p>a</p onclick=x", u("p")},
+		{"markup-declaration", "<p>a</p><!", u("")},
+		{"markup-declaration-dash", "<p>a</p><!-", u("")},
+		{"comment-start", "<p>a</p><!--", u("")},
+		{"comment-start-dash", "<p>a</p><!---", u("")},
+		{"comment", "<p>a</p><!-- …", u("")},
+		{"comment-end-dash", "<p>a</p><!-- x -", u("")},
+		{"comment-end", "<p>a</p><!-- x --", u("")},
+		{"comment-end-bang", "<p>a</p><!-- x --!", u("")},
+		{"bogus-comment", "<p>a</p><? x", u("")},
+		{"bogus-end-tag", "<p>a</p></ x", u("")},
+		{"doctype", "<p>a</p><!DOCTYPE html", u("")},
+		{"doctype-name", "<p>a</p><!DOCTYPE", u("")},
+		{"cdata-foreign", "<svg><![CDATA[ x", []string{open + "svg>", unf + ">"}},
+		{"char-ref-decimal", "<p>a</p>&#12", u("")},
+		{"char-ref-hex", "<p>a</p>&#x4", u("")},
+		{"char-ref-hash", "<p>a</p>&#", u("")},
+		{"in-table", "<table><tr><td>x</td></tr></table><img src=x", u("img")},
+		{"in-svg", "<svg><circle r=1", []string{open + "svg>", unf + "circle>"}},
+	})
+}
+
+func TestStructureDroppedText(t *testing.T) {
+	runStructCases(t, []structCase{
+		{"nul", "<p>a\x00\x00b</p>", []string{"NUL dropped <>"}},
+		{"nul-inert", "a\x00b", []string{"NUL dropped <>"}},
+		{"quote-swallows-link", `<p title="a>link</a> and more <b class="x">bold</b></p>`,
+			// The quote swallowed "<b class=", so </b> closes nothing.
+			[]string{"markup in attribute <p>", "stray end tag <b>"}},
+		{"quote-swallows-to-end", `<p><a href="https://ok.example/" title="a>link</a> and more…</p>`,
+			[]string{unf + "a>"}},
+	})
+}
+
+func TestStructureLeftOpen(t *testing.T) {
+	runStructCases(t, []structCase{
+		{"issue-link", `<p>Hi <a href="https://evil.example/">click`, []string{open + "a>"}},
+		{"b-across-paragraphs", "<p><b>a</p><p>b</p>", []string{open + "b>"}},
+		{"b-popped-by-div", "<div><b>a</div>", []string{open + "b>"}},
+		{"blockquote", "<blockquote><p>a</p>", []string{open + "blockquote>"}},
+		{"table", "<table><tr><td>a</td></tr>", []string{open + "table>"}},
+		{"table-cell", "<table><tr><td>a", []string{open + "table>"}},
+		{"span", "<p><span>a", []string{open + "span>"}},
+		{"svg", "<svg><circle r=1>", []string{open + "svg>", open + "circle>"}},
+		{"math", "<math><mi>x", []string{open + "math>", open + "mi>"}},
+		{"textarea", "<textarea>a</div>", []string{open + "textarea>"}},
+		{"title", "<title>a", []string{open + "title>"}},
+		{"script", "<script>a", []string{open + "script>"}},
+		{"style", "<style>a", []string{open + "style>"}},
+		{"noscript", "<noscript>a", []string{open + "noscript>"}},
+		{"xmp", "<xmp>a", []string{open + "xmp>"}},
+		{"plaintext", "<plaintext>a</plaintext>", []string{open + "plaintext>"}},
+		{"select", "<select><option>a", []string{open + "select>"}},
+		{"template", "<template><p>a", []string{open + "template>"}},
+		{"form", "<form><p>a</p>", []string{open + "form>"}},
+		{"nested-formatting", "<i><b>a", []string{open + "i>", open + "b>"}},
+	})
+}
+
+func TestStructureStrayEndTags(t *testing.T) {
+	s := func(elem string) string { return "stray end tag <" + elem + ">" }
+	runStructCases(t, []structCase{
+		{"div", "<p>a</p></div>", []string{s("div")}},
+		{"article", "<p>a</p></article><p>b</p>", []string{s("article")}},
+		{"form", "</form><p>a</p>", []string{s("form")}},
+		{"p-twice", "<p>a</p></p>", []string{s("p")}},
+		{"body", "<p>a</p></body>", []string{s("body")}},
+		{"html", "<p>a</p></html>", []string{s("html")}},
+		{"span", "a</span>", []string{s("span")}},
+		{"b", "a</b>", []string{s("b")}},
+		{"div-in-cell", "<table><tr><td>a</div></td></tr></table>", []string{s("div")}},
+		{"div-past-table", "<div><table></div></table></div>", []string{s("div")}},
+		{"svg-end-after-breakout", "<svg><p>a</p></svg>", []string{s("svg")}},
+		{"li-without-list", "<p>a</li>", []string{s("li")}},
+		{"heading", "<p>a</h2>", []string{s("h2")}},
+		{"td-outside-table", "a</td>", []string{s("td")}},
+		// A b start tag ends foreign content: the svg is closed already.
+		{"svg-breakout", "<svg><style><b>x</b></style></svg>", []string{s("style"), s("svg")}},
+		// An h3 start tag closes an open h2.
+		{"heading-in-heading", "<h2>a<h3>b</h3></h2>", []string{s("h2")}},
+		{"select-div", "<select><option>a</div></select>", []string{s("div")}},
+	})
+}
+
+func TestStructureIgnoredTags(t *testing.T) {
+	ig := func(elem string) string { return "tag ignored <" + elem + ">" }
+	runStructCases(t, []structCase{
+		{"body-onload", "<p>a</p><body onload=alert(1)>", []string{ig("body")}},
+		{"html-attrs", "<html lang=x><p>a</p>", []string{ig("html")}},
+		{"head", "<head><p>a</p>", []string{ig("head")}},
+		{"td-outside-table", "<td>a", []string{ig("td")}},
+		{"tr-outside-table", "<tr><td>a", []string{ig("tr"), ig("td")}},
+		{"form-in-form", "<form><form></form>", []string{ig("form")}},
+	})
+}
+
+// TestStructureFine: HTML's optional end tags, the parser's repairs that
+// stay inside the body, foreign content and tables closed as HTML allows
+// are not structure problems, and the body stays in its container.
+func TestStructureFine(t *testing.T) {
+	for _, body := range structFineBodies {
+		t.Run(body, func(t *testing.T) {
+			got, rep := structChanges(t, body)
+			assert.Empty(t, got, "report:\n%s", rep)
+			assert.True(t, containedInPage(body))
+		})
+	}
+}
+
+var structFineBodies = []string{
+	"<p>a<p>b",
+	"<p>a</p>\n<p>b</p>\n",
+	"<ul><li>a<li>b</ul>",
+	"<ol><li>a<ul><li>b</ul></ol>",
+	"<dl><dt>a<dd>b<dt>c</dl>",
+	"<table><tr><td>a<td>b<tr><td>c</table>",
+	"<table><caption>x<tr><td>a</table>",
+	"<table><colgroup><col><col></colgroup><thead><tr><th>h<tbody><tr><td>a</table>",
+	"<table><tr><td>a</td></tr><b>foster</b></table>",
+	"<table><tr><td><b>a</td></tr></table>",
+	"<b><p>x</b>y</p>",
+	"<b><i>x</b>y</i>",
+	"<p><b>x</p>y</b>",
+	"<a href=/a>1</a><a href=/b>2</a>",
+	"<a href=/a>1<a href=/b>2</a>",
+	"<p>a</br>b</p>",
+	"<select><option>a<option>b<optgroup><option>c</select>",
+	"<ruby>a<rb>b<rt>c<rp>(</rp><rtc>d</ruby>",
+	"<svg><circle r=1/><g><path d=x></path></g></svg>",
+	"<svg><foreignObject><p>x</p></foreignObject></svg>",
+	"<math><mi>x</mi><mtext><b>y</b></mtext></math>",
+	"<svg><![CDATA[ <x> ]]></svg>",
+	"<template><td>x</td></template>",
+	"<textarea><p></textarea>",
+	"<script>if (a < b) {}</script><p>x</p>",
+	"<h2><b><h3>x</h3></b></h2>",
+	"<p>AT&T &amp; &#65; &#x41;</p>",
+	"<div><span>a</div>",
+	"<nobr>a<nobr>b</nobr>",
+	"text only",
+	"<!-- comment -->",
+	"<!doctype html><p>x</p>",
+}
+
+// FuzzStructure mutates bodies around tags and quotes and checks: no
+// panic; a body with no structure problem and nothing else to report
+// (Validate clean) stays inside a container when parsed with x/net, and
+// ends on a token boundary (no input left for the page to complete); and
+// the quick check never passes a body the full check reports.
+func FuzzStructure(f *testing.F) {
+	seeds := append([]string{
+		`<p title="a>link</a> and more <b class="x">bold</b></p>`,
+		"<p>Hi <a href=\"https://evil.example/\">click",
+		"<img src=x onerror=alert(1) ",
+		"<table><tr><td>a</div></td></tr></table>",
+		"<svg><p>a</p></svg>",
+		"<select><option>a</div></select>",
+		"<math><mtext><table><mglyph><style><!--</style><img title=\"--&gt;\">",
+		"<form><math><mtext></form><form><mglyph><style></math><img src>",
+		"<p>a\x00b</p>",
+		"<body onload=x><p>a",
+		"<b><p>x</b>y</p></b></p>",
+	}, structFineBodies...)
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	p := ArticlePolicy()
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 1<<12 {
+			return
+		}
+		issues := checkStructure(body)
+		clean := quickClean(p, body) || !removesSomething(p, body)
+		if len(issues) > 0 {
+			require.False(t, clean, "Validate passes a body with structure problems: %q", body)
+		}
+		if !clean {
+			return
+		}
+		require.True(t, containedInPage(body), "Validate clean, not contained: %q", body)
+		require.True(t, endsOnBoundary(body), "Validate clean, the page completes its end: %q", body)
+	})
+}
+
+// endsOnBoundary reports whether, in <div>BODY</div>…, a token of its own
+// starts right after the body (the tokenizer is not in the middle of
+// markup there).
+func endsOnBoundary(body string) bool {
+	src := "<div>" + body + "</div><footer><p>after</p></footer>"
+	z := html.NewTokenizerFragment(strings.NewReader(src), "body")
+	off := 0
+	for off < 5+len(body) {
+		if z.Next() == html.ErrorToken {
+			return false
+		}
+		off += len(z.Raw())
+	}
+	return off == 5+len(body)
+}
