@@ -26,6 +26,12 @@
 // run over the unsanitised vectors must see markers fire for at least the
 // vectors in mustFire, and a DOM difference between Chromium and x/net.
 //
+// TestURLDifferential compares the library's reading of URLs (url.go)
+// with Chromium's new URL(s, base), against an https and an http base, for
+// every generated URL string of ../testdata/urls/whatwg.jsonl (scheme,
+// username, password, host); see the test for what must agree and which
+// stricter readings of the library are tolerated.
+//
 // Failures known from issue 12 are listed in testdata/known-issue-12.tsv;
 // the test fails on a line that no longer fails, so delete lines as fixes
 // land. Set $BROWSER_EXTRA_CORPUS to a list of directories of fuzz corpus
