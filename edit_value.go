@@ -125,27 +125,6 @@ func appendMultilineBasic(b, raw []byte, s, eol string) []byte {
 	return append(b, `"""`...)
 }
 
-// appendEscape appends the escape of a byte that needsEscape.
-func appendEscape(b []byte, c byte) []byte {
-	switch c {
-	case '"':
-		return append(b, '\\', '"')
-	case '\\':
-		return append(b, '\\', '\\')
-	case '\b':
-		return append(b, '\\', 'b')
-	case '\t':
-		return append(b, '\\', 't')
-	case '\n':
-		return append(b, '\\', 'n')
-	case '\f':
-		return append(b, '\\', 'f')
-	case '\r':
-		return append(b, '\\', 'r')
-	}
-	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-}
-
 // appendStyledInt appends n in the style of the integer raw: hexadecimal,
 // octal and binary stay so (for n ≥ 0), and underscores between digit
 // groups stay, as groups of three.

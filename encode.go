@@ -222,27 +222,33 @@ func appendString(b []byte, s string) ([]byte, error) {
 		if i == len(s) {
 			break
 		}
-		switch c := s[i]; c {
-		case '"':
-			b = append(b, '\\', '"')
-		case '\\':
-			b = append(b, '\\', '\\')
-		case '\b':
-			b = append(b, '\\', 'b')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\f':
-			b = append(b, '\\', 'f')
-		case '\r':
-			b = append(b, '\\', 'r')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
+		b = appendEscape(b, s[i])
 		s = s[i+1:]
 	}
 	return append(b, '"'), nil
+}
+
+// appendEscape appends the escape of a byte that needsEscape: the short
+// escapes TOML has, \uXXXX for the other control characters. It is the one
+// escape table of the package; basic and multi-line strings share it.
+func appendEscape(b []byte, c byte) []byte {
+	switch c {
+	case '"':
+		return append(b, '\\', '"')
+	case '\\':
+		return append(b, '\\', '\\')
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\t':
+		return append(b, '\\', 't')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 }
 
 // needsEscape marks the bytes a TOML basic string cannot hold as they are:
