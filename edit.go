@@ -21,28 +21,13 @@ import (
 
 // DropSource makes a forget the file it was parsed from, so that Encode
 // writes it in the canonical layout, as it does for an Article built in
-// code. Use it to normalise one article in memory ([Format] does the same
-// for a file), or to release the file text that a keeps alive. Whatever
+// code. Use it to write one article in the canonical layout, or to
+// release the file text that a keeps alive ([Format] tidies a file and
+// keeps its comments instead). Whatever
 // needs the file afterwards, such as the line and column of a problem in
 // it, is no longer available.
 func (a *Article) DropSource() {
 	a.src = source{}
-}
-
-// Format returns src in the canonical layout of Encode, the layout an
-// Article built in code is written in, in the spirit of go/format.Source:
-// all twelve schema keys in their order, basic strings, Params sorted, LF
-// line endings, no byte order mark. A file already in that layout comes
-// back unchanged, and Format(Format(x)) == Format(x). Comments and the
-// spelling of values are not kept. src must be an article Parse accepts;
-// otherwise Format returns Parse's error.
-func Format(src []byte) ([]byte, error) {
-	a, err := Decoder{MaxSize: -1}.Decode(bytes.NewReader(src))
-	if err != nil {
-		return nil, err
-	}
-	a.DropSource()
-	return a.AppendEncoded(make([]byte, 0, len(src)+len(src)/8+64))
 }
 
 // unchangedWithoutParams reports whether a has a source, no Params, and

@@ -264,7 +264,8 @@ func TestDropSourceAndFormat(t *testing.T) {
 
 	f, err := Format(src)
 	require.NoError(t, err)
-	assert.Equal(t, want, string(f))
+	assert.Equal(t, "\uFEFF+++\r\n# c\r\ntitle = \"T\"\r\nx = 1\r\n+++\r\n\r\nbody", string(f),
+		"Format keeps the comment, the keys, CRLF and the byte order mark")
 	f2, err := Format(f)
 	require.NoError(t, err)
 	assert.Equal(t, string(f), string(f2), "idempotent")

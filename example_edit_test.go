@@ -45,10 +45,22 @@ tags = ["transport", "labour"]
 	// +draft   = false                                  # legal review pending
 }
 
-// Format rewrites a file in the canonical layout, as Encode writes an
-// Article built in code.
+// Format puts the schema keys first and normalises spacing and quoting;
+// every comment stays with its key, and values keep their TOML type.
 func ExampleFormat() {
-	out, err := article.Format([]byte("+++\ntitle='Short'  # headline\narticle_id=0x10\n+++\n<p>Body</p>"))
+	const file = `+++
+# Imported from the wire.
+
+tags=[ 'energy', "grid" ]   # from the desk
+# headline from the wire
+title='Grid Upgrade Approved'
+date = 2025-09-04T06:00:00+02:00
+article_id = 0x1F
+[extra]
+  byline = { name = 'A. Writer', desk = "city" }
++++
+<p>Body</p>`
+	out, err := article.Format([]byte(file))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -56,18 +68,15 @@ func ExampleFormat() {
 	fmt.Print(string(out))
 	// Output:
 	// +++
-	// title = "Short"
-	// date = ""
-	// draft = false
-	// summary = ""
-	// description = ""
-	// source_link = ""
-	// enclosure = ""
-	// article_id = 16
-	// feed_item_id = 0
-	// url = ""
-	// qrcode = ""
-	// source = ""
+	// # Imported from the wire.
+	//
+	// # headline from the wire
+	// title = "Grid Upgrade Approved"
+	// date = 2025-09-04T06:00:00+02:00
+	// article_id = 0x1F
+	// tags = [ "energy", "grid" ] # from the desk
+	// [extra]
+	// byline = { name = "A. Writer", desk = "city" }
 	// +++
 	//
 	// <p>Body</p>
