@@ -243,7 +243,7 @@ func (s *decodeState) keyValue(e *unstable.Node) error {
 			return s.setField(s.a, idx, first, e.Value())
 		}
 		if s.d.DisallowUnknownKeys {
-			return s.errorAt(s.nodeOffset(first), shortString(string(first.Data)), ErrUnknownKey)
+			return s.errorAt(s.nodeOffset(first), shortString(string(first.Data)), unknownKeyError(string(first.Data)))
 		}
 	}
 	return s.setKey(s.cur, it, e.Value())
@@ -258,7 +258,7 @@ func (s *decodeState) header(e *unstable.Node) error {
 		return s.schemaTableError(first, idx)
 	}
 	if s.d.DisallowUnknownKeys {
-		return s.errorAt(s.nodeOffset(first), shortString(string(first.Data)), ErrUnknownKey)
+		return s.errorAt(s.nodeOffset(first), shortString(string(first.Data)), unknownKeyError(string(first.Data)))
 	}
 	names := s.names[:0]
 	for it := e.Key(); it.Next(); {

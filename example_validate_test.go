@@ -53,12 +53,9 @@ func ExampleFieldError() {
 	if errors.Is(err, article.ErrUnsafeHTML) {
 		fmt.Println("the body must be cleaned first")
 	}
-	if u, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range u.Unwrap() {
-			var fe *article.FieldError
-			if errors.As(e, &fe) && !errors.Is(fe, article.ErrUnsafeHTML) {
-				fmt.Printf("fix %s on line %d\n", fe.Key, fe.Line)
-			}
+	for _, fe := range article.FieldErrors(err) {
+		if !errors.Is(fe, article.ErrUnsafeHTML) {
+			fmt.Printf("fix %s on line %d\n", fe.Key, fe.Line)
 		}
 	}
 	// Output:
@@ -67,6 +64,28 @@ func ExampleFieldError() {
 	// fix enclosure on line 4
 	// fix url on line 6
 	// fix sourse on line 7
+}
+
+// FieldErrors lists the problems of a Validate error, in file order, even
+// when the error was wrapped on its way up.
+func ExampleFieldErrors() {
+	a, err := article.Parse(strings.NewReader(draftFile))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	err = fmt.Errorf("draft.md: %w", a.Validate())
+	for _, fe := range article.FieldErrors(err) {
+		fmt.Printf("%d:%d %s (%v)\n", fe.Line, fe.Column, fe.Key, errors.Unwrap(fe.Err))
+	}
+	fmt.Println(article.FieldErrors(nil) == nil)
+	// Output:
+	// 2:1 title (invalid value)
+	// 4:1 enclosure (invalid URL)
+	// 6:1 url (mismatch)
+	// 7:1 sourse (unknown key)
+	// 10:43 body (unsafe HTML)
+	// true
 }
 
 // A Validator with its own rules: another permalink layout whose slug must

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -354,7 +355,10 @@ func TestDisallowUnknownKeys(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnknownKey)
 	var pe *ParseError
 	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, ParseError{Line: 4, Column: 1, Key: "tilte", Err: ErrUnknownKey}, *pe)
+	assert.Equal(t, 4, pe.Line)
+	assert.Equal(t, 1, pe.Column)
+	assert.Equal(t, "tilte", pe.Key)
+	assert.EqualError(t, err, `4:1: tilte: unknown key: did you mean "title"?`)
 
 	_, err = d.Decode(strings.NewReader("+++\n[extra]\n+++\n"))
 	assert.ErrorIs(t, err, ErrUnknownKey)
@@ -362,6 +366,52 @@ func TestDisallowUnknownKeys(t *testing.T) {
 	a, err := d.Decode(bytes.NewReader(readTestdata(t, "01-canonical.md")))
 	require.NoError(t, err)
 	assert.Equal(t, int64(120001), a.ArticleID)
+}
+
+// TestDisallowUnknownKeysHint: the Decoder's unknown keys carry the hint
+// Validate gives for the same key in Params (one shared rule), in every
+// place a key can be written.
+func TestDisallowUnknownKeysHint(t *testing.T) {
+	d := Decoder{DisallowUnknownKeys: true}
+	for _, tt := range []struct {
+		fm, key, hint string
+		col           int
+	}{
+		{`tittle = "x"`, "tittle", `did you mean "title"?`, 1},
+		{`Source-Link = "x"`, "Source-Link", `did you mean "source_link"?`, 1},
+		{`"articleid" = 1`, "articleid", `did you mean "article_id"?`, 1},
+		{`sourse.x = 1`, "sourse", `did you mean "source"?`, 1},
+		{"[Title]\nx = 1", "Title", `did you mean "title"?`, 2},
+		{"[[feed_itemid]]", "feed_itemid", `did you mean "feed_item_id"?`, 3},
+		{`name = "x"`, "name", "", 1},
+		{"[extra]", "extra", "", 2},
+	} {
+		_, err := d.Decode(strings.NewReader("+++\n" + tt.fm + "\n+++\n"))
+		require.ErrorIs(t, err, ErrUnknownKey, tt.fm)
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, tt.key, pe.Key, tt.fm)
+		want := fmt.Sprintf("2:%d: %s: unknown key", tt.col, tt.key)
+		if tt.hint != "" {
+			want += ": " + tt.hint
+		}
+		assert.EqualError(t, err, want, tt.fm)
+
+		// Validate says the same of the key in Params.
+		a, err := Parse(strings.NewReader("+++\n" + tt.fm + "\n+++\n"))
+		require.NoError(t, err)
+		var same string
+		for _, fe := range FieldErrors(a.Validate()) {
+			if fe.Key == tt.key {
+				same = fe.Err.Error()
+			}
+		}
+		if tt.hint != "" {
+			assert.Equal(t, pe.Err.Error(), same, tt.fm)
+		} else {
+			assert.Empty(t, same, tt.fm)
+		}
+	}
 }
 
 func TestIntegerForms(t *testing.T) {

@@ -93,14 +93,13 @@ type Validator struct {
 
 // Validate checks a with the zero [Validator]: see there for the rules.
 func (a *Article) Validate() error {
-	var v Validator
-	return v.Validate(a)
+	return Validator{}.Validate(a)
 }
 
 // Validate checks a against the rules (see [Validator]) and returns nil or
 // an error that lists every problem found, one [*FieldError] each:
-// errors.Is(err, ErrInvalidURL) and errors.As work on it, and it has a
-// method Unwrap() []error that yields the FieldErrors. Its Error() is one
+// [FieldErrors] returns them, errors.Is(err, ErrInvalidURL) and errors.As
+// work on it, and it has a method Unwrap() []error that yields them. Its Error() is one
 // problem per line, formatted as "LINE:COL: KEY: message", or "KEY:
 // message" for a problem without a position.
 //
@@ -110,14 +109,15 @@ func (a *Article) Validate() error {
 //
 // For an Article from [Parse], positions are found in the text Parse read,
 // only when some problem needs one. A nil a is checked as the zero Article.
-func (v *Validator) Validate(a *Article) error {
-	if v == nil {
-		v = &Validator{}
-	}
+//
+// Validate has a value receiver, as [Decoder.Decode] and [Slugger.Slug]
+// do: article.Validator{StrictSlug: true}.Validate(a) works, and so does a
+// *Validator.
+func (v Validator) Validate(a *Article) error {
 	if a == nil {
 		a = &Article{}
 	}
-	c := checker{v: v, a: a}
+	c := checker{v: &v, a: a}
 	c.fields()
 	c.params()
 	c.body()
@@ -332,78 +332,9 @@ func (c *checker) params() {
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		want, _ := similarKey(k)
 		c.probs = append(c.probs, problem{key: k, order: orderParams, keyPos: c.a.src.ok, off: -1,
-			err: fmt.Errorf("%w: did you mean %q?", ErrUnknownKey, want)})
+			err: unknownKeyError(k)})
 	}
-}
-
-// similarKey returns the schema key that k, a key outside the schema, looks
-// like a misspelling of (see Validator).
-func similarKey(k string) (string, bool) {
-	if len(k) > 16 || k == "" { // the longest schema key has 12 bytes
-		return "", false
-	}
-	var arr [16]byte
-	norm := arr[:len(k)]
-	for i := 0; i < len(k); i++ {
-		b := k[i]
-		switch {
-		case 'A' <= b && b <= 'Z':
-			b += 'a' - 'A'
-		case b == '-':
-			b = '_'
-		}
-		norm[i] = b
-	}
-	best, bestD := -1, 3
-	for i, s := range schemaKeys {
-		if string(norm) == s {
-			return s, true
-		}
-		limit := 2
-		if len(s) <= 5 {
-			limit = 1
-		}
-		if d := keyDistance(string(norm), s, limit); d <= limit && d < bestD {
-			best, bestD = i, d
-		}
-	}
-	if best < 0 {
-		return "", false
-	}
-	return schemaKeys[best], true
-}
-
-// keyDistance returns the optimal string alignment distance of a and b
-// (insertions, deletions, substitutions and swaps of neighbours, each 1),
-// or a number above limit when it is larger than limit. Both are at most 16
-// bytes long.
-func keyDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	var rows [3][17]int
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d = min(d, prev2[j-2]+1)
-			}
-			cur[j] = d
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // result sorts the problems, locates them and builds the error.
@@ -462,3 +393,32 @@ func (e validationError) Error() string {
 }
 
 func (e validationError) Unwrap() []error { return e }
+
+// FieldErrors returns the problems of an error from [Validator.Validate]
+// (or [Article.Validate]), in the order Validate gives them: file order.
+// It looks through wrapping (fmt.Errorf with %w, [errors.Join]), collecting
+// every [*FieldError] in err's tree depth first, and returns nil for nil
+// and for an error that holds no FieldError.
+func FieldErrors(err error) []*FieldError {
+	var out []*FieldError
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case nil:
+		case *FieldError:
+			out = append(out, e)
+		case validationError:
+			for _, fe := range e {
+				walk(fe)
+			}
+		case interface{ Unwrap() error }:
+			walk(e.Unwrap())
+		case interface{ Unwrap() []error }:
+			for _, u := range e.Unwrap() {
+				walk(u)
+			}
+		}
+	}
+	walk(err)
+	return out
+}

@@ -555,13 +555,24 @@ func TestValidateBodyLimits(t *testing.T) {
 	assert.ErrorIs(t, a.Validate(), ErrRequired)
 }
 
-// TestValidateNil: a nil Article is the zero Article; a nil Validator the
-// zero Validator.
+// TestValidateNil: a nil Article is the zero Article.
 func TestValidateNil(t *testing.T) {
-	var v *Validator
-	err := v.Validate(nil)
+	err := Validator{}.Validate(nil)
 	assert.EqualError(t, err, "title: required\ndate: required\narticle_id: required\nurl: required\nbody: required")
 	assert.EqualError(t, (&Article{}).Validate(), err.Error())
+}
+
+// TestValidateValueReceiver: a Validator value is used as Decoder and
+// Slugger are, without taking its address (issue 20); a pointer works too,
+// and so does Article.Validate.
+func TestValidateValueReceiver(t *testing.T) {
+	a := &Article{Title: "T", Date: testNow, ArticleID: 1, URL: "/x", Body: "<p>x</p>"}
+	err := Validator{Now: testValidator().Now}.Validate(a)
+	require.Error(t, err)
+	assert.Equal(t, err.Error(), (&Validator{Now: testValidator().Now}).Validate(a).Error())
+	f := Validator.Validate // a method value of the type, not of *Validator
+	assert.Equal(t, err.Error(), f(Validator{Now: testValidator().Now}, a).Error())
+	assert.Error(t, a.Validate())
 }
 
 // TestValidateInvalidUTF8: strings that Encode would refuse are invalid.
@@ -607,4 +618,51 @@ func TestValidateBodyPositionsNonASCII(t *testing.T) {
 	l2, c2 := wantPosition(t, text, "ÉÉ", "<script")
 	assert.Equal(t, [][2]int{{l1, c1}, {l2, c2}}, got)
 	assert.Equal(t, [2]int{6, 12}, got[0]) // "<p>ÉÉ <b " is 11 bytes
+}
+
+// TestFieldErrors: the FieldErrors of a Validate error, in its order,
+// through any wrapping; nil when there are none.
+func TestFieldErrors(t *testing.T) {
+	a, err := Parse(strings.NewReader("+++\ntitle = \"a\\nb\"\nsummary = \"<b>x</b>\"\n+++\n<p>x</p>"))
+	require.NoError(t, err)
+	verr := a.Validate()
+	require.Error(t, verr)
+	want := []string{
+		"2:1: title: invalid value: more than one line",
+		"3:1: summary: invalid value: HTML markup \"<b>\"",
+		"date: required",
+		"article_id: required",
+		"url: required",
+	}
+	msgs := func(fes []*FieldError) []string {
+		var out []string
+		for _, fe := range fes {
+			out = append(out, fe.Error())
+		}
+		return out
+	}
+	one := &FieldError{Key: "title", Err: ErrRequired}
+	tests := []struct {
+		name string
+		err  error
+		want []string
+	}{
+		{"nil", nil, nil},
+		{"other error", errors.New("x"), nil},
+		{"parse error", &ParseError{Line: 1, Err: ErrSyntax}, nil},
+		{"validate", verr, want},
+		{"wrapped", fmt.Errorf("a.md: %w", verr), want},
+		{"wrapped twice", fmt.Errorf("x: %w", fmt.Errorf("a.md: %w", verr)), want},
+		{"joined", errors.Join(errors.New("x"), verr, one), append(slices.Clone(want), "title: required")},
+		{"one", one, []string{"title: required"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FieldErrors(tt.err)
+			assert.Equal(t, tt.want, msgs(got))
+			if tt.want == nil {
+				assert.Nil(t, got)
+			}
+		})
+	}
 }
