@@ -114,7 +114,7 @@ func ExampleDecoder() {
 	fmt.Println(err)
 	// Output:
 	// 2025-07-24 09:00:00 -0400 EDT
-	// 3:1: tilte: unknown key
+	// 3:1: tilte: unknown key: did you mean "title"?
 }
 
 func ExampleParseDate() {
