@@ -61,7 +61,7 @@ func startLSP(t testing.TB, params map[string]any) *lspClient {
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(cc), jsonrpc2.WithCodec(jsonCodec{}))
 	c.conn.Go(context.Background(), c.handle)
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		c.conn.Call(ctx, "shutdown", nil, nil)
 		c.conn.Notify(ctx, "exit", nil)
@@ -127,7 +127,7 @@ func (c *lspClient) handle(_ context.Context, req *jsonrpc2.Request) (any, error
 
 // call sends a request and decodes its result into res.
 func (c *lspClient) call(method string, params, res any) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	_, err := c.conn.Call(ctx, method, params, res)
 	return err
@@ -156,7 +156,13 @@ func (c *lspClient) change(uri string, changes ...map[string]any) {
 // waitDiags waits until the diagnostics of uri satisfy ok, and returns them.
 func (c *lspClient) waitDiags(uri string, ok func([]testDiag) bool) []testDiag {
 	c.t.Helper()
-	deadline := time.After(10 * time.Second)
+	return c.waitDiagsFor(10*time.Second, uri, ok)
+}
+
+// waitDiagsFor is waitDiags with a timeout.
+func (c *lspClient) waitDiagsFor(timeout time.Duration, uri string, ok func([]testDiag) bool) []testDiag {
+	c.t.Helper()
+	deadline := time.After(timeout)
 	for {
 		c.mu.Lock()
 		ds, seen := c.diags[uri]
@@ -248,4 +254,11 @@ func utf16Offset(text string, p protocol.Position) int {
 		}
 	}
 	return len(text)
+}
+
+// published returns how many times the diagnostics of uri were published.
+func (c *lspClient) published(uri string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.versions[uri]
 }

@@ -220,11 +220,13 @@ func TestLSPRobust(t *testing.T) {
 	big := "+++\ntitle = \"big\"\n+++\n\n<p>" + strings.Repeat("x", 20<<20) + "</p>\n"
 	uri := "file:///tmp/big.md"
 	c.open(uri, big)
-	ds := c.waitDiags(uri, anyDiags)
+	// Minutes, not seconds: 40 MB of JSON each way under the race detector
+	// on a busy machine.
+	ds := c.waitDiagsFor(2*time.Minute, uri, anyDiags)
 	require.Len(t, ds, 1)
 	assert.Contains(t, ds[0].Message, "too large")
 	c.change(uri, map[string]any{"range": rng(1, 9, 1, 12), "text": "large"})
-	c.waitDiags(uri, anyDiags)
+	c.waitDiagsFor(2*time.Minute, uri, func(ds []testDiag) bool { return c.published(uri) >= 2 })
 
 	// Still alive.
 	var h json.RawMessage
