@@ -3,10 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,69 +23,50 @@ import (
 type wsIndex struct {
 	mu      sync.Mutex
 	root    string
-	seed    maphash.Seed
-	files   map[string]*wsEntry
+	files   map[string]wsEntry
 	open    map[string]bool // paths whose entry is an open document's
 	holders map[wsValue][]string
 }
 
 type wsValue struct {
-	key  int
-	text string
+	key, value string
 }
 
-type wsEntry struct {
-	set  [numDupKeys]bool
-	text [numDupKeys]string
-	pos  [numDupKeys]pos
-}
+// wsEntry is a file's values that must be unique, as the library reads
+// them (article.UniqueKeys).
+type wsEntry []article.UniqueKey
 
 func newWSIndex(root string) *wsIndex {
-	return &wsIndex{root: root, seed: maphash.MakeSeed(), files: make(map[string]*wsEntry),
+	return &wsIndex{root: root, files: make(map[string]wsEntry),
 		open: make(map[string]bool), holders: make(map[wsValue][]string)}
-}
-
-// entryOf returns the unique values of an article parsed from src, or nil
-// when it did not parse.
-func (ix *wsIndex) entryOf(src []byte, a *article.Article) *wsEntry {
-	if a == nil {
-		return nil
-	}
-	head, _ := splitSource(src, a)
-	k := keysOf(ix.seed, a, head)
-	return &wsEntry{set: k.set, text: k.text, pos: k.pos}
 }
 
 // setLocked replaces the entry of path and returns the paths whose
 // duplicates may have changed.
-func (ix *wsIndex) setLocked(path string, e *wsEntry) []string {
+func (ix *wsIndex) setLocked(path string, e wsEntry) []string {
 	var affected []string
-	if old := ix.files[path]; old != nil {
-		for i := range numDupKeys {
-			if old.set[i] {
-				v := wsValue{i, old.text[i]}
-				hs := ix.holders[v]
-				affected = append(affected, hs...)
-				if j := slices.Index(hs, path); j >= 0 {
-					hs = slices.Delete(hs, j, j+1)
-				}
-				if len(hs) == 0 {
-					delete(ix.holders, v)
-				} else {
-					ix.holders[v] = hs
-				}
+	if old, ok := ix.files[path]; ok {
+		for _, k := range old {
+			v := wsValue{k.Key, k.Value}
+			hs := ix.holders[v]
+			affected = append(affected, hs...)
+			if j := slices.Index(hs, path); j >= 0 {
+				hs = slices.Delete(hs, j, j+1)
+			}
+			if len(hs) == 0 {
+				delete(ix.holders, v)
+			} else {
+				ix.holders[v] = hs
 			}
 		}
 		delete(ix.files, path)
 	}
-	if e != nil {
+	if len(e) > 0 {
 		ix.files[path] = e
-		for i := range numDupKeys {
-			if e.set[i] {
-				v := wsValue{i, e.text[i]}
-				ix.holders[v] = append(ix.holders[v], path)
-				affected = append(affected, ix.holders[v]...)
-			}
+		for _, k := range e {
+			v := wsValue{k.Key, k.Value}
+			ix.holders[v] = append(ix.holders[v], path)
+			affected = append(affected, ix.holders[v]...)
 		}
 	}
 	slices.Sort(affected)
@@ -99,7 +80,7 @@ func (s *lspServer) updateIndex(path string, text []byte, a *article.Article) []
 	if !ix.covers(path) {
 		return nil
 	}
-	e := ix.entryOf(text, a)
+	e := wsEntry(article.UniqueKeys(a))
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.open[path] = true
@@ -114,13 +95,13 @@ func (s *lspServer) documentClosed(d *lspDoc) {
 		s.publish(d.uri, nil) // nothing: clear the closed document's
 		return
 	}
-	var e *wsEntry
+	var e wsEntry
 	if src, err := readArticleFile(d.path, nil); err == nil {
 		s.mu.Lock()
 		cfg := s.cfg
 		s.mu.Unlock()
 		if a, err := cfg.decoder.Decode(bytes.NewReader(src)); err == nil {
-			e = ix.entryOf(src, a)
+			e = article.UniqueKeys(a)
 		}
 	}
 	ix.mu.Lock()
@@ -161,28 +142,15 @@ func (s *lspServer) wsIndex() *wsIndex {
 // other files. text is the document's (nil: read it from disk).
 func (s *lspServer) duplicateDiagnostics(path string, text []byte, utf8 bool) []protocol.Diagnostic {
 	ix := s.wsIndex()
-	type dup struct {
-		key   int
-		p     pos
-		other string
-	}
-	var dups []dup
+	var dups []article.Duplicate
 	ix.mu.Lock()
-	if e := ix.files[path]; e != nil {
-		for i := range numDupKeys {
-			if !e.set[i] {
-				continue
-			}
-			for _, h := range ix.holders[wsValue{i, e.text[i]}] {
-				if h != path {
-					dups = append(dups, dup{i, e.pos[i], h})
-				}
+	for _, k := range ix.files[path] {
+		for _, h := range ix.holders[wsValue{k.Key, k.Value}] {
+			if h != path {
+				dups = append(dups, article.Duplicate{Path: path, Line: k.Line, Column: k.Column,
+					Key: k.Key, Value: k.Value, Other: ix.rel(h)})
 			}
 		}
-	}
-	var texts [numDupKeys]string
-	if e := ix.files[path]; e != nil {
-		texts = e.text
 	}
 	ix.mu.Unlock()
 	if len(dups) == 0 {
@@ -191,18 +159,14 @@ func (s *lspServer) duplicateDiagnostics(path string, text []byte, utf8 bool) []
 	if text == nil {
 		text, _ = readArticleFile(path, nil)
 	}
-	slices.SortFunc(dups, func(a, b dup) int {
-		if a.key != b.key {
-			return a.key - b.key
-		}
-		return bytes.Compare([]byte(a.other), []byte(b.other))
-	})
 	x := newLineIndex(text, utf8)
 	ds := make([]protocol.Diagnostic, 0, len(dups))
 	for _, d := range dups {
-		name := dupKeyNames[d.key]
-		p := problem{Line: d.p.line, Column: d.p.col, Key: name,
-			Msg: fmt.Sprintf("duplicate %s %s, also in %s", name, texts[d.key], ix.rel(d.other))}
+		// The library's message, without its position and key, which the
+		// diagnostic carries.
+		p := problem{Line: d.Line, Column: d.Column, Key: d.Key}
+		d.Line, d.Column = 0, 0
+		p.Msg = strings.TrimPrefix(d.Error(), d.Key+": ")
 		start, end := problemSpan(text, x, p)
 		ds = append(ds, newDiagnostic(x.rangeOf(start, end), codeDuplicate, p.Key, p.Msg))
 	}
@@ -265,7 +229,7 @@ func (s *lspServer) indexWorkspace(root string) {
 			}
 		}
 	}()
-	entries := indexFiles(s, root, cfg, ix, &done)
+	entries := indexFiles(s, root, cfg, &done)
 	close(stop)
 
 	ix.mu.Lock()
@@ -295,7 +259,7 @@ func (s *lspServer) indexWorkspace(root string) {
 
 // indexFiles parses every article file under root on all CPUs and returns
 // the unique values of each that parses.
-func indexFiles(s *lspServer, root string, cfg *lspConfig, ix *wsIndex, done *atomic.Int64) map[string]*wsEntry {
+func indexFiles(s *lspServer, root string, cfg *lspConfig, done *atomic.Int64) map[string]wsEntry {
 	paths := make(chan []string, 4)
 	go func() {
 		batch := make([]string, 0, batchSize)
@@ -313,7 +277,7 @@ func indexFiles(s *lspServer, root string, cfg *lspConfig, ix *wsIndex, done *at
 		close(paths)
 	}()
 	var mu sync.Mutex
-	entries := make(map[string]*wsEntry)
+	entries := make(map[string]wsEntry)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
@@ -323,7 +287,7 @@ func indexFiles(s *lspServer, root string, cfg *lspConfig, ix *wsIndex, done *at
 			for batch := range paths {
 				got := make([]struct {
 					path string
-					e    *wsEntry
+					e    wsEntry
 				}, 0, len(batch))
 				for _, p := range batch {
 					src, err := readArticleFile(p, buf)
@@ -338,12 +302,10 @@ func indexFiles(s *lspServer, root string, cfg *lspConfig, ix *wsIndex, done *at
 					if err != nil {
 						continue
 					}
-					if e := ix.entryOf(src, a); e != nil {
-						got = append(got, struct {
-							path string
-							e    *wsEntry
-						}{p, e})
-					}
+					got = append(got, struct {
+						path string
+						e    wsEntry
+					}{p, article.UniqueKeys(a)})
 				}
 				mu.Lock()
 				for _, g := range got {
