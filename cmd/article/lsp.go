@@ -79,6 +79,7 @@ type lspServer struct {
 	cfg      *lspConfig
 	utf8     bool // positions in UTF-8 bytes, not UTF-16 code units
 	progress bool // the client takes $/progress reports
+	canWatch bool // the client registers file watchers on request
 	root     string
 	index    *wsIndex
 	shutdown bool
@@ -100,6 +101,7 @@ func newLSPServer(log io.Writer) *lspServer {
 		TextDocumentDidClose:            s.didClose,
 		TextDocumentDidSave:             func(*glspCtx, *protocol.DidSaveTextDocumentParams) error { return nil },
 		WorkspaceDidChangeConfiguration: s.didChangeConfiguration,
+		WorkspaceDidChangeWatchedFiles:  s.didChangeWatchedFiles,
 		TextDocumentFormatting:          s.formatting,
 		TextDocumentCodeAction:          s.codeAction,
 		TextDocumentHover:               s.hover,
@@ -241,6 +243,9 @@ func (s *lspServer) initialize(gc *glspCtx, p *protocol.InitializeParams) (any, 
 	if w := p.Capabilities.Window; w != nil && w.WorkDoneProgress != nil {
 		s.progress = *w.WorkDoneProgress
 	}
+	if w := p.Capabilities.Workspace; w != nil && w.DidChangeWatchedFiles != nil && w.DidChangeWatchedFiles.DynamicRegistration != nil {
+		s.canWatch = *w.DidChangeWatchedFiles.DynamicRegistration
+	}
 	switch {
 	case len(p.WorkspaceFolders) > 0:
 		s.root = uriPath(p.WorkspaceFolders[0].URI)
@@ -272,12 +277,15 @@ func (s *lspServer) initialize(gc *glspCtx, p *protocol.InitializeParams) (any, 
 
 func (s *lspServer) initialized(*glspCtx, *protocol.InitializedParams) error {
 	s.mu.Lock()
-	root := s.root
+	root, watch, cfg := s.root, s.canWatch, s.cfg
 	s.mu.Unlock()
 	if root != "" {
 		s.bg.Add(1)
 		go func() {
 			defer s.bg.Done()
+			if watch {
+				s.watchFiles(cfg)
+			}
 			s.indexWorkspace(root)
 		}()
 	}

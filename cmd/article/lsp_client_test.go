@@ -26,14 +26,15 @@ type lspClient struct {
 	conn   jsonrpc2.Conn
 	server *lspServer
 
-	mu       sync.Mutex
-	diags    map[string][]testDiag // the latest published, by URI
-	versions map[string]int        // how many publications, by URI
-	progress []string              // kinds of $/progress values
-	created  bool                  // window/workDoneProgress/create was called
-	changed  chan struct{}
-	result   json.RawMessage // the initialize result
-	version  protocol.Integer
+	mu         sync.Mutex
+	diags      map[string][]testDiag // the latest published, by URI
+	versions   map[string]int        // how many publications, by URI
+	progress   []string              // kinds of $/progress values
+	created    bool                  // window/workDoneProgress/create was called
+	registered []string              // params of client/registerCapability
+	changed    chan struct{}
+	result     json.RawMessage // the initialize result
+	version    protocol.Integer
 }
 
 // testDiag is a published diagnostic as the client reads it.
@@ -106,6 +107,11 @@ func (c *lspClient) handle(_ context.Context, req *jsonrpc2.Request) (any, error
 		case c.changed <- struct{}{}:
 		default:
 		}
+	case "client/registerCapability":
+		c.mu.Lock()
+		c.registered = append(c.registered, string(req.Params()))
+		c.mu.Unlock()
+		return nil, nil
 	case "window/workDoneProgress/create":
 		c.mu.Lock()
 		c.created = true

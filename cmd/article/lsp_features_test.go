@@ -266,3 +266,50 @@ func TestLSPMalformedMessages(t *testing.T) {
 	r = runBin(t, "", "", "lsp")
 	assert.Equal(t, 1, r.code, r.stderr)
 }
+
+// TestLSPWatchedFiles: the server registers a watcher for article files,
+// and a file created, changed or deleted on disk changes the duplicates.
+func TestLSPWatchedFiles(t *testing.T) {
+	dir := t.TempDir()
+	sample := sampleText(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte(sample), 0o644))
+	c := startLSP(t, map[string]any{"rootUri": pathURI(dir), "capabilities": map[string]any{
+		"window":    map[string]any{"workDoneProgress": true},
+		"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}})
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		c.mu.Lock()
+		done := len(c.progress) > 0 && c.progress[len(c.progress)-1] == "end"
+		c.mu.Unlock()
+		if done || time.Now().After(deadline) {
+			require.True(t, done, "the index did not end")
+			break
+		}
+	}
+	c.mu.Lock()
+	require.Len(t, c.registered, 1)
+	assert.Contains(t, c.registered[0], `"method":"workspace/didChangeWatchedFiles"`)
+	assert.Contains(t, c.registered[0], `"globPattern":"**/*.md"`)
+	c.mu.Unlock()
+
+	a, d := fileURI(dir, "a.md"), fileURI(dir, "d.md")
+	dup := strings.Replace(sample, "feed_item_id = 25010", "feed_item_id = 1", 1)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "d.md"), []byte(dup), 0o644))
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": d, "type": 1}}})
+	ds := c.waitDiags(a, func(ds []testDiag) bool { return len(ds) == 2 })
+	assert.Contains(t, ds[0].Message, "also in d.md")
+	c.waitDiags(d, func(ds []testDiag) bool { return len(ds) == 2 })
+
+	// Changed: a new id, no more duplicates.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "d.md"), []byte(strings.ReplaceAll(dup, "133500", "133509")), 0o644))
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": d, "type": 2}}})
+	c.waitDiags(a, func(ds []testDiag) bool { return len(ds) == 0 })
+
+	// Back again, then deleted.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "d.md"), []byte(dup), 0o644))
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": d, "type": 2}}})
+	c.waitDiags(a, func(ds []testDiag) bool { return len(ds) == 2 })
+	require.NoError(t, os.Remove(filepath.Join(dir, "d.md")))
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": d, "type": 3}}})
+	c.waitDiags(a, func(ds []testDiag) bool { return len(ds) == 0 })
+	c.waitDiags(d, func(ds []testDiag) bool { return len(ds) == 0 })
+}
