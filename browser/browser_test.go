@@ -68,7 +68,7 @@ func check(r *run, i int, p *page, xnetBody string) []string {
 		problems = append(problems, "marker fired: "+m.String())
 	}
 	for _, b := range res.badURLs {
-		problems = append(problems, "URL Chromium resolves to another scheme: "+b)
+		problems = append(problems, "URL Chromium resolves to another scheme or with user information: "+b)
 	}
 	if again := article.Sanitize(p.body); again != p.body {
 		problems = append(problems, "not its own fixpoint (the tree a browser builds is not the one checked): sanitised again "+shorten(again))
@@ -296,6 +296,23 @@ func TestUnsanitisedVectorsFireMarkers(t *testing.T) {
 				t.Logf("%s: fired on the second load: %v", strings.Join(p.sources, ", "), r2.results[i].markers)
 			}
 		}
+	}
+	// The page's user-information check (pokeJS) sees the URLs with user
+	// information that only a WHATWG reading finds.
+	userinfo := 0
+	for i, p := range pages {
+		for _, s := range p.sources {
+			if !strings.HasPrefix(s, "vector/url-userinfo-whatwg-") {
+				continue
+			}
+			userinfo++
+			if !slices.ContainsFunc(r.results[i].badURLs, func(b string) bool { return strings.Contains(b, "has user information") }) {
+				t.Errorf("%s: Chromium resolves no URL with user information in the unsanitised vector (%v); the check is blind", s, r.results[i].badURLs)
+			}
+		}
+	}
+	if userinfo < 3 {
+		t.Errorf("only %d url-userinfo-whatwg vectors loaded", userinfo)
 	}
 	for _, name := range mustFire {
 		if !fired[name] {

@@ -59,7 +59,8 @@ const hookJS = `(() => {
 // inline handlers listen for (not bubbling, so that no link is followed),
 // and links whose href Chromium parses as javascript: are clicked. It
 // returns every URL-bearing attribute whose scheme, as Chromium resolves
-// it, is not http, https, mailto or tel.
+// it, is not http, https, mailto or tel, or that Chromium resolves with a
+// username or password.
 const pokeJS = `(() => {
   // The URLs of a srcset value, as the HTML standard's parser reads them
   // (and srcsetURLs in dom_test.go): a URL runs to whitespace, descriptors
@@ -104,9 +105,10 @@ const pokeJS = `(() => {
       if (v === null) continue;
       const parts = name === "srcset" ? srcsetURLs(v) : [v];
       for (const p of parts) {
-        let scheme;
-        try { scheme = new URL(p, document.baseURI).protocol; } catch (e) { continue; }
-        if (!["http:", "https:", "mailto:", "tel:"].includes(scheme)) bad.push(el.localName + "@" + name + "=" + scheme);
+        let u;
+        try { u = new URL(p, document.baseURI); } catch (e) { continue; }
+        if (!["http:", "https:", "mailto:", "tel:"].includes(u.protocol)) bad.push(el.localName + "@" + name + "=" + u.protocol);
+        if (u.username !== "" || u.password !== "") bad.push(el.localName + "@" + name + " has user information: " + p);
       }
     }
   }
@@ -128,7 +130,7 @@ func (m marker) String() string { return m.kind + " " + strconv.Quote(m.detail) 
 type pageResult struct {
 	markers  []marker
 	dom      string   // Chromium's DOM of the body, as JSON
-	badURLs  []string // URL attributes Chromium resolves to another scheme
+	badURLs  []string // URL attributes Chromium resolves to another scheme or with user information
 	requests []string // URLs Chromium requested for the page but the page itself
 	err      error
 }
