@@ -74,4 +74,7 @@ type Article struct {
 
 	// src records the file the Article was parsed from; see source.go.
 	src source
+
+	// file is the file DecodeFile read the Article from, or nil; see file.go.
+	file *fileOrigin
 }
