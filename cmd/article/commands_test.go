@@ -130,9 +130,8 @@ func TestSanitizeErrors(t *testing.T) {
 	r := runBin(t, dir, "", "sanitize", "-w", "folder.md", "garbage.md", "missing.md", "deep.md")
 	assert.Equal(t, 2, r.code)
 	assert.Empty(t, r.stdout)
-	assert.Equal(t, "read folder.md: is a directory\n"+
-		"garbage.md:1:1: no front matter: the first non-blank line is not +++\n"+
-		"open missing.md: no such file or directory\n"+
+	assert.Equal(t, "garbage.md:1:1: no front matter: the first non-blank line is not +++\n"+
+		"stat missing.md: no such file or directory\n"+
 		"deep.md:5:1: body: body nested too deeply: html: open stack of elements exceeds 512 nodes\n", r.stderr)
 	b, err := os.ReadFile(filepath.Join(dir, "deep.md"))
 	require.NoError(t, err)
@@ -140,7 +139,7 @@ func TestSanitizeErrors(t *testing.T) {
 
 	r = runBin(t, dir, "", "sanitize")
 	assert.Equal(t, 2, r.code)
-	assert.Contains(t, r.stderr, "no FILE given")
+	assert.Contains(t, r.stderr, "no PATH given")
 }
 
 func TestJSON(t *testing.T) {
@@ -152,8 +151,14 @@ func TestJSON(t *testing.T) {
 	sc.Buffer(nil, 1<<20)
 	i := 0
 	for sc.Scan() {
+		var obj map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &obj))
+		assert.Equal(t, `"`+files[i]+`"`, string(obj["path"]), "each object names its file")
+		delete(obj, "path")
+		rest, err := json.Marshal(obj)
+		require.NoError(t, err)
 		var got article.Article
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &got))
+		require.NoError(t, json.Unmarshal(rest, &got))
 		src, err := os.ReadFile(files[i])
 		require.NoError(t, err)
 		want, err := article.Parse(bytes.NewReader(src))
@@ -172,5 +177,5 @@ func TestJSON(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bin.md"), []byte{0, 1, 2, 0xff}, 0o644))
 	r = runBin(t, dir, "", "json", "bin.md", ".", "missing.md")
 	assert.Equal(t, runResult{"", "bin.md:1:1: no front matter: the first non-blank line is not +++\n" +
-		"read .: is a directory\nopen missing.md: no such file or directory\n", 2}, r)
+		"stat missing.md: no such file or directory\n", 2}, r, "bin.md is in the folder named: read once")
 }

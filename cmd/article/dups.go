@@ -140,9 +140,9 @@ func (d *dupIndex) add(file int, k *dupKeys) []problem {
 		name := dupKeyNames[i]
 		ps = append(ps,
 			problem{Path: d.files.get(file), Line: p.line, Column: p.col, Key: name,
-				Msg: fmt.Sprintf("duplicate %s %s, also in %s", name, k.text[i], d.files.get(pf))},
+				Msg: fmt.Sprintf("duplicate %s %s, also in %s", name, k.text[i], displayName(d.files.get(pf)))},
 			problem{Path: d.files.get(pf), Line: pl, Column: pc, Key: name,
-				Msg: fmt.Sprintf("duplicate %s %s, also in %s", name, k.text[i], d.files.get(file))},
+				Msg: fmt.Sprintf("duplicate %s %s, also in %s", name, k.text[i], displayName(d.files.get(file)))},
 		)
 	}
 	return ps

@@ -5,8 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-
-	"github.com/articlekit/article"
+	"slices"
 )
 
 const fmtSynopsis = "article fmt [-l] [-w] [-d] [PATH...]"
@@ -37,62 +36,62 @@ func runFmt(e *env, args []string) int {
 	if done, status := parseFlags(e, fs, args); done {
 		return status
 	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	if *write && slices.Contains(paths, "-") {
+		return usageError(e, fs, "-w needs a PATH: standard input cannot be rewritten")
+	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	status := exitOK
 	differs := false
 	fail := func(err error) {
 		out.Flush()
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, errorText(err))
 		status = exitError
 	}
-
-	if fs.NArg() == 0 {
-		if *write {
-			return usageError(e, fs, "-w needs a PATH: standard input cannot be rewritten")
-		}
-		src, err := io.ReadAll(io.LimitReader(e.stdin, maxSizeInput))
-		if err != nil {
-			fail(fmt.Errorf("<standard input>: %v", err))
-			return status
-		}
-		d, err := fmtOne(out, "<standard input>", src, *list, false, *diff)
-		if err != nil {
-			fail(err)
-		}
-		if d && (*list || *diff) {
-			return max(status, exitProblems)
-		}
-		return status
+	var w *rewriter
+	if *write {
+		w = newRewriter()
+		defer w.stop()
 	}
 
 	var buf []byte
-	walkPaths(fs.Args(), []string{".md"}, func(path string) bool {
+	walkPaths(paths, []string{".md"}, func(path string) bool {
+		if w != nil && w.interrupted() {
+			return false
+		}
 		var err error
-		if buf, err = readArticleFile(path, buf); err != nil {
+		var id fileID
+		if buf, id, err = readInput(e, path, buf); err != nil {
 			fail(fileError(path, err))
 			return true
 		}
-		d, err := fmtOne(out, path, buf, *list, *write, *diff)
+		d, err := fmtOne(out, path, buf, id, *list, w, *diff)
 		if err != nil {
 			fail(err)
 		}
 		differs = differs || d
 		return true
 	}, fail)
+	if w != nil && w.interrupted() {
+		out.Flush()
+		fmt.Fprintf(e.stderr, "article fmt: %s: stopped\n", w.signal())
+		return exitError
+	}
 	if status == exitOK && differs && (*list || *diff) {
 		status = exitProblems
 	}
 	return status
 }
 
-// maxSizeInput bounds what fmt reads from standard input: one byte past
-// the parser's limit, so that the parser reports the input as too large.
-const maxSizeInput = article.DefaultMaxSize + 1
-
-// fmtOne formats the article src read from path and does what the flags
-// say; it reports whether the layout differs.
-func fmtOne(out io.Writer, path string, src []byte, list, write, diff bool) (bool, error) {
+// fmtOne formats the article src read from path (id: the file as it was
+// read) and does what the flags say (rewriting with w unless nil); it
+// reports whether the layout differs. fmt -l lists exactly the files fmt
+// -w rewrites: those whose bytes Format changes.
+func fmtOne(out io.Writer, path string, src []byte, id fileID, list bool, w *rewriter, diff bool) (bool, error) {
 	res, err := formatSource(src)
 	if err != nil {
 		return false, fileError(path, err)
@@ -100,20 +99,22 @@ func fmtOne(out io.Writer, path string, src []byte, list, write, diff bool) (boo
 	differs := !bytes.Equal(src, res)
 	if differs {
 		if list {
-			fmt.Fprintln(out, path)
+			fmt.Fprintln(out, displayName(path))
 		}
-		if write {
-			if err := writeFileAtomic(path, res); err != nil {
+		if w != nil {
+			if err := w.write(path, id, res); err != nil {
 				return true, err
 			}
 		}
 		if diff {
-			if err := unifiedDiff(out, path+".orig", path, src, res); err != nil {
+			if err := unifiedDiff(out, displayName(path)+".orig", displayName(path), src, res); err != nil {
 				return true, err
 			}
 		}
+	} else if w != nil {
+		w.visit(path)
 	}
-	if !list && !write && !diff {
+	if !list && w == nil && !diff {
 		_, err = out.Write(res)
 	}
 	return differs, err

@@ -102,7 +102,7 @@ func TestFmtErrors(t *testing.T) {
 	r := runBin(t, dir, "", "fmt", "-w", ".", "missing.md")
 	assert.Equal(t, 2, r.code)
 	assert.Empty(t, r.stdout)
-	assert.Equal(t, "big.md: input too large: more than 16777216 bytes\n"+
+	assert.Equal(t, "big.md:1:1: input too large: more than 16777216 bytes\n"+
 		"syntax.md:4:9: invalid TOML: unexpected character U+0046 'F' at start of value\n"+
 		"stat missing.md: no such file or directory\n", r.stderr)
 	after, err := os.ReadFile(filepath.Join(dir, "syntax.md"))

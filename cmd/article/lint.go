@@ -17,23 +17,26 @@ import (
 	"github.com/articlekit/article"
 )
 
-const lintSynopsis = "article lint [-json] [-ext .md] [-strict-slug] [-pattern P] PATH..."
+const lintSynopsis = "article lint [-json] [-ext .md] [-strict-slug] [-pattern P] [-location Z] [-zones rfc822] [-max-future D] PATH..."
 
 const lintDescription = `
 Lint parses and validates every article named, and every file with one of
 the -ext extensions under the directories named (recursively; hidden
-directories such as .git are skipped). Across all of them it reports
+directories such as .git are skipped; symbolic links in a tree are not
+followed), and standard input for "-". Across all of them it reports
 article_id, url and feed_item_id values held by more than one file, at each
 file that holds one, naming the other file.
 
 It prints one problem per line, "path:line:col: key: message", sorted by path
-then line; a problem with no position in the file (an absent key) is
-"path: key: message". With -json each problem is one JSON object instead:
-{"path":…,"line":…,"column":…,"key":…,"message":…}.
+then line; a problem with no position of its own (an absent key) is put at
+the front matter's opening +++ line. A path with a control character,
+newline or invalid UTF-8 is quoted as Go does ("a\nb.md"), so that every
+line is one problem and starts with its file. With -json each problem is
+one JSON object instead: {"path":…,"line":…,"column":…,"key":…,"message":…}.
 
 The exit status is 0 when no problem is found, 1 when some are, and 2 on
-usage or I/O errors (a missing or unreadable path is reported on stderr and
-the rest is still checked). When stderr is a terminal and the run lasts more
+usage or I/O errors (a missing or unreadable path, a FIFO, device or socket
+is reported on stderr and the rest is still checked). When stderr is a terminal and the run lasts more
 than a second, a progress line is shown on stderr.`
 
 const lintExample = `  $ article lint content/
@@ -49,6 +52,7 @@ func runLint(e *env, args []string) int {
 	ext := fs.String("ext", ".md", "extensions of the files to check under directories, separated by commas")
 	strict := fs.Bool("strict-slug", false, "report a url whose slug is not the slug of the title")
 	pattern := fs.String("pattern", "", "permalink pattern the url must follow (default "+article.DefaultPattern+")")
+	df := addDateFlags(fs, true, article.DefaultMaxFuture)
 	if done, status := parseFlags(e, fs, args); done {
 		return status
 	}
@@ -59,7 +63,11 @@ func runLint(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, fs, err.Error())
 	}
-	c, err := newChecker(*pattern, *strict)
+	c, err := newChecker(*pattern, *strict, df.validatorMaxFuture())
+	if err != nil {
+		return usageError(e, fs, err.Error())
+	}
+	dec, err := df.decoder()
 	if err != nil {
 		return usageError(e, fs, err.Error())
 	}
@@ -69,7 +77,7 @@ func runLint(e *env, args []string) int {
 		// it, keeping the peak RSS of a run over a huge tree in check.
 		debug.SetMemoryLimit(lintMemoryLimit)
 	}
-	l := &linter{check: c, seed: maphash.MakeSeed()}
+	l := &linter{check: c, dec: dec, env: e, seed: maphash.MakeSeed()}
 	l.files = &pathList{}
 	l.dups = newDupIndex(l.files)
 	ioErrors := l.run(e, fs.Args(), exts)
@@ -104,6 +112,8 @@ const lintMemoryLimit = 40 << 20
 // linter runs the checks of one lint run.
 type linter struct {
 	check *checker
+	dec   article.Decoder
+	env   *env // for standard input
 	seed  maphash.Seed
 
 	// Owned by the collecting goroutine.
@@ -196,7 +206,7 @@ func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
 			next++
 			if r.ioErr != nil {
 				ioErrors++
-				fmt.Fprintf(e.stderr, "article lint: %v\n", r.ioErr)
+				fmt.Fprintf(e.stderr, "article lint: %s\n", errorText(r.ioErr))
 				continue
 			}
 			i := l.files.add(r.path)
@@ -210,7 +220,7 @@ func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
 	stop()
 	for _, err := range walkErrs { // safe: the walk ended before results closed
 		ioErrors++
-		fmt.Fprintf(e.stderr, "article lint: %v\n", err)
+		fmt.Fprintf(e.stderr, "article lint: %s\n", errorText(err))
 	}
 	return ioErrors
 }
@@ -218,20 +228,25 @@ func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
 // checkFile reads (into buf), parses and checks one file. It returns the
 // buffer for the next file.
 func (l *linter) checkFile(path string, buf []byte) (result, []byte) {
-	src, err := readArticleFile(path, buf)
+	src, _, err := readInput(l.env, path, buf)
 	if err != nil {
-		if errors.Is(err, article.ErrTooLarge) {
-			return result{path: path, problems: []problem{{Path: path, Msg: err.Error()}}}, src
+		if errors.Is(err, article.ErrTooLarge) && path != "-" {
+			return result{path: path, problems: []problem{{Path: path, Line: 1, Column: 1, Msg: err.Error()}}}, src
+		}
+		if path == "-" {
+			err = fmt.Errorf("%s: %w", stdinName, err)
 		}
 		return result{path: path, ioErr: err}, src
 	}
-	a, err := article.Parse(bytes.NewReader(src))
+	a, err := l.dec.Decode(bytes.NewReader(src))
 	if err != nil {
 		return result{path: path, problems: []problem{parseProblem(path, err)}}, src
 	}
 	head, _ := splitSource(src, a)
 	k := keysOf(l.seed, a, head)
-	return result{path: path, problems: l.check.check(path, a), keys: &k}, src
+	ps := l.check.check(path, a)
+	atOpener(ps, src)
+	return result{path: path, problems: ps, keys: &k}, src
 }
 
 // progress shows "N files, R files/s" on stderr while the run lasts, if

@@ -118,7 +118,7 @@ func TestLintBadInput(t *testing.T) {
 
 	r := runBin(t, dir, "", "lint", ".", "missing.md", "missing-dir")
 	assert.Equal(t, 2, r.code, "I/O errors win over problems")
-	assert.Equal(t, "big.md: input too large: more than 16777216 bytes\n"+
+	assert.Equal(t, "big.md:1:1: input too large: more than 16777216 bytes\n"+
 		"bin.md:1:1: no front matter: the first non-blank line is not +++\n"+
 		"empty.md:1:1: no front matter: the input is empty\n", r.stdout)
 	assert.Equal(t, "article lint: stat missing.md: no such file or directory\n"+

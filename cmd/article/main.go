@@ -13,8 +13,9 @@
 //	article fmt [-l] [-w] [-d] [PATH...]
 //	article new -title T -id N [-date D] [-source S] [-source-link U] [-feed-item-id N]
 //	article slug [-max N] [TEXT...]
-//	article sanitize [-w] FILE...
-//	article json FILE...
+//	article sanitize [-w] PATH...
+//	article json PATH...
+//	article version
 //
 // Run "article help COMMAND" or "article COMMAND -h" for the flags and an
 // example of each command. The exit status is 0 on success, 1 when lint
@@ -26,6 +27,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -63,6 +66,7 @@ var commands = []command{
 	{"sanitize", "clean article bodies with the article policy, touching nothing else", runSanitize},
 	{"json", "print each article as one JSON object", runJSON},
 	{"lsp", "run a language server for editors on standard input and output", runLSP},
+	{"version", "print the version of the command", runVersion},
 }
 
 func main() {
@@ -80,6 +84,8 @@ func run(e *env, args []string) int {
 	}
 	name := args[0]
 	switch name {
+	case "-version", "--version":
+		return runVersion(e, nil)
 	case "-h", "-help", "--help", "help":
 		if name == "help" && len(args) > 1 {
 			if c := lookup(args[1]); c != nil {
@@ -116,6 +122,49 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nRun \"article COMMAND -h\" for the flags and an example of a command.\n")
+}
+
+// runVersion prints the module version the command was built from, as
+// the build info records it: a tag (v1.2.0) for "go install …@v1.2.0", a
+// pseudo-version, or "(devel)" for a build in a checkout, followed by the
+// VCS revision when known.
+func runVersion(e *env, args []string) int {
+	fs := newFlags(e, "version", "article version", "Version prints the version of the article module the command was built from.", "  $ article version\n  article v1.4.0")
+	if done, status := parseFlags(e, fs, args); done {
+		return status
+	}
+	if fs.NArg() > 0 {
+		return usageError(e, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	fmt.Fprintln(e.stdout, "article "+version())
+	return exitOK
+}
+
+// version returns the module version from the build info.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
+			}
+		}
+	}
+	if rev != "" && (v == "(devel)" || !strings.Contains(v, rev[:min(12, len(rev))])) {
+		v += " " + rev[:min(12, len(rev))] + modified
+	}
+	return v
 }
 
 // isTerminal reports whether f is a terminal (a character device).

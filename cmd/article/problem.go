@@ -21,24 +21,35 @@ type problem struct {
 	Msg    string `json:"message"`
 }
 
-// String formats p as "path:line:col: key: message", leaving out the
-// position when there is none and the key when there is none.
+// String formats p as "path:line:col: key: message", leaving out the key
+// when there is none. The path is quoted when it holds characters that
+// could forge a line (see quotePath), and the key and message are written
+// with such characters escaped; a problem without a position is put at
+// line 1, column 1.
 func (p problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.Path)
-	if p.Line > 0 {
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(p.Line))
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(max(p.Column, 1)))
-	}
+	b.WriteString(displayName(p.Path))
+	b.WriteByte(':')
+	b.WriteString(strconv.Itoa(max(p.Line, 1)))
+	b.WriteByte(':')
+	b.WriteString(strconv.Itoa(max(p.Column, 1)))
 	b.WriteString(": ")
 	if p.Key != "" {
-		b.WriteString(p.Key)
+		b.WriteString(safeText(p.Key))
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	b.WriteString(safeText(p.Msg))
 	return b.String()
+}
+
+// atOpener puts the problems of ps that have no position at the opening
+// "+++" line of src, column 1.
+func atOpener(ps []problem, src []byte) {
+	for i := range ps {
+		if ps[i].Line == 0 {
+			ps[i].Line, ps[i].Column = openerLine(src), 1
+		}
+	}
 }
 
 // JSON returns p as one line of JSON.
@@ -72,7 +83,7 @@ func parseProblem(path string, err error) problem {
 		if pe.Err != nil {
 			msg = pe.Err.Error()
 		}
-		return problem{Path: path, Line: pe.Line, Column: pe.Column, Key: pe.Key, Msg: msg}
+		return problem{Path: path, Line: pe.Line, Column: pe.Column, Key: pe.Key, Msg: hinted(msg)}
 	}
-	return problem{Path: path, Msg: strings.TrimPrefix(err.Error(), "article: ")}
+	return problem{Path: path, Msg: hinted(strings.TrimPrefix(err.Error(), "article: "))}
 }

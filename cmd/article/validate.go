@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"time"
 
 	"github.com/articlekit/article"
 )
@@ -13,8 +14,8 @@ type checker struct {
 }
 
 // newChecker compiles the lint flags into a checker.
-func newChecker(pattern string, strictSlug bool) (*checker, error) {
-	c := &checker{v: article.Validator{StrictSlug: strictSlug}}
+func newChecker(pattern string, strictSlug bool, maxFuture time.Duration) (*checker, error) {
+	c := &checker{v: article.Validator{StrictSlug: strictSlug, MaxFuture: maxFuture}}
 	if pattern != "" {
 		p, err := article.CompilePattern(pattern)
 		if err != nil {
@@ -50,22 +51,22 @@ func validationProblems(path string, err error) []problem {
 			if fe.Err != nil {
 				msg = fe.Err.Error()
 			}
-			ps = append(ps, problem{Path: path, Line: fe.Line, Column: fe.Column, Key: fe.Key, Msg: msg})
+			ps = append(ps, problem{Path: path, Line: fe.Line, Column: fe.Column, Key: fe.Key, Msg: hinted(msg)})
 		} else {
-			ps = append(ps, problem{Path: path, Msg: e.Error()})
+			ps = append(ps, problem{Path: path, Msg: hinted(e.Error())})
 		}
 	}
 	return ps
 }
 
-// newProblems returns what Validate finds wrong with an article made by
+// newProblems returns what v finds wrong with an article made by
 // "article new", as "key: message" strings.
-func newProblems(a *article.Article) []string {
+func newProblems(v *article.Validator, a *article.Article) []string {
 	var ps []string
-	for _, p := range validationProblems("", a.Validate()) {
-		s := p.Msg
+	for _, p := range validationProblems("", v.Validate(a)) {
+		s := safeText(p.Msg)
 		if p.Key != "" {
-			s = p.Key + ": " + s
+			s = safeText(p.Key) + ": " + s
 		}
 		ps = append(ps, s)
 	}

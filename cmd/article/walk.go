@@ -11,14 +11,24 @@ import (
 	"github.com/articlekit/article"
 )
 
-// walkPaths calls fn with every file to process under paths, in order: a
-// file named on the command line whatever its extension, and under a
-// directory every regular file whose name ends with one of exts (hidden
-// directories such as .git are skipped). Errors (a missing path, an
-// unreadable directory) go to errf, and the walk goes on. fn returning
+// walkPaths calls fn with every file to process under paths, in order: "-"
+// (standard input) and a file named on the command line whatever its
+// extension (a symbolic link named is followed), and under a directory
+// every file whose name ends with one of exts (hidden directories such as
+// .git are skipped). The walk does not follow symbolic links, as
+// filepath.WalkDir: a link in a tree is skipped, so that nothing outside
+// the paths named is read or written. A FIFO, device or socket found there
+// with one of exts is reported to errf and skipped. Errors (a missing path,
+// an unreadable directory) go to errf, and the walk goes on. fn returning
 // false stops the walk.
 func walkPaths(paths, exts []string, fn func(path string) bool, errf func(error)) {
 	for _, root := range distinctRoots(paths) {
+		if root == "-" {
+			if !fn(root) {
+				return
+			}
+			continue
+		}
 		fi, err := os.Stat(root)
 		if err != nil {
 			errf(err)
@@ -30,8 +40,14 @@ func walkPaths(paths, exts []string, fn func(path string) bool, errf func(error)
 			}
 			continue
 		}
+		start := root
+		if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// A link to a directory named on the command line: walk the
+			// directory (WalkDir does not follow a link at its root).
+			start = root + string(filepath.Separator)
+		}
 		stopped := false
-		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(start, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errf(err)
 				if d != nil && d.IsDir() {
@@ -40,12 +56,18 @@ func walkPaths(paths, exts []string, fn func(path string) bool, errf func(error)
 				return nil
 			}
 			if d.IsDir() {
-				if path != root && strings.HasPrefix(d.Name(), ".") {
+				if path != start && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 || !hasExt(d.Name(), exts) {
+			t := d.Type()
+			if t&fs.ModeSymlink != 0 || !hasExt(d.Name(), exts) {
+				return nil
+			}
+			if !t.IsRegular() {
+				errf(&fs.PathError{Op: "read", Path: path, Err: notRegular(false, t&fs.ModeNamedPipe != 0,
+					t&fs.ModeSocket != 0, t&fs.ModeDevice != 0)})
 				return nil
 			}
 			if !fn(path) {
@@ -72,6 +94,9 @@ func distinctRoots(paths []string) []string {
 	exists := make([]bool, len(paths))
 	for i, p := range paths {
 		clean[i] = filepath.Clean(p)
+		if p == "-" {
+			continue
+		}
 		fi, err := os.Stat(p)
 		exists[i] = err == nil
 		isDir[i] = err == nil && fi.IsDir()
@@ -136,6 +161,24 @@ func parseExts(s string) ([]string, error) {
 var errTooLarge = fmt.Errorf("%w: more than %d bytes", article.ErrTooLarge, article.DefaultMaxSize)
 
 var errIsDir = errors.New("is a directory")
+
+// errNotRegular is the error for a FIFO, device or socket.
+var errNotRegular = errors.New("not a regular file")
+
+// notRegular returns the error for a file of one of these kinds.
+func notRegular(dir, fifo, socket, device bool) error {
+	switch {
+	case dir:
+		return errIsDir
+	case fifo:
+		return fmt.Errorf("%w (a FIFO)", errNotRegular)
+	case socket:
+		return fmt.Errorf("%w (a socket)", errNotRegular)
+	case device:
+		return fmt.Errorf("%w (a device)", errNotRegular)
+	}
+	return errNotRegular
+}
 
 // splitSource returns the bytes before the body (the front matter with its
 // delimiters and the separator line) and the body, for an article parsed
