@@ -11,6 +11,12 @@ import (
 	"github.com/articlekit/article"
 )
 
+// readArticleFile is readArticleFileID without the fileID.
+func readArticleFile(path string, buf []byte) ([]byte, error) {
+	b, _, err := readArticleFileID(path, buf)
+	return b, err
+}
+
 // stdinName names standard input ("-" on the command line) in messages.
 const stdinName = "<standard input>"
 
@@ -19,7 +25,7 @@ const stdinName = "<standard input>"
 // after reading one byte more than the limit: it is never cut short.
 func readInput(e *env, path string, buf []byte) ([]byte, fileID, error) {
 	if path != "-" {
-		return readArticleFile(path, buf)
+		return readArticleFileID(path, buf)
 	}
 	src, err := io.ReadAll(io.LimitReader(e.stdin, article.DefaultMaxSize+1))
 	if err != nil {

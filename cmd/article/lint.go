@@ -63,10 +63,11 @@ func runLint(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, fs, err.Error())
 	}
-	c, err := newChecker(*pattern, *strict, df.validatorMaxFuture())
+	c, err := newChecker(*pattern, *strict)
 	if err != nil {
 		return usageError(e, fs, err.Error())
 	}
+	c.v.MaxFuture = df.validatorMaxFuture()
 	dec, err := df.decoder()
 	if err != nil {
 		return usageError(e, fs, err.Error())

@@ -41,7 +41,7 @@ func BenchmarkLintFile(b *testing.B) {
 		}
 		size += len(srcs[i])
 	}
-	c, _ := newChecker("", false, 0)
+	c, _ := newChecker("", false)
 	l := &linter{check: c, seed: maphash.MakeSeed()}
 	b.Run("all", func(b *testing.B) {
 		b.ReportAllocs()
@@ -60,7 +60,7 @@ func BenchmarkLintFile(b *testing.B) {
 		var buf []byte
 		for i := 0; b.Loop(); i++ {
 			var err error
-			if buf, _, err = readArticleFile(paths[i%len(paths)], buf); err != nil {
+			if buf, err = readArticleFile(paths[i%len(paths)], buf); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -27,12 +27,12 @@ func statID(path string) (fileID, error) {
 	return fileID{fi.Size(), fi.ModTime()}, nil
 }
 
-// readArticleFile reads the regular file at path into buf[:0], growing it
+// readArticleFileID reads the regular file at path into buf[:0], growing it
 // as needed, and returns the filled slice and what the file was when read.
 // A file larger than article.DefaultMaxSize fails with errTooLarge, without
 // being read past the limit; anything but a regular file fails with
 // errNotRegular.
-func readArticleFile(path string, buf []byte) ([]byte, fileID, error) {
+func readArticleFileID(path string, buf []byte) ([]byte, fileID, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return buf[:0], fileID{}, err

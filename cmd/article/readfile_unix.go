@@ -30,7 +30,7 @@ func statID(path string) (fileID, error) {
 	return idOf(&st), nil
 }
 
-// readArticleFile reads the regular file at path into buf[:0], growing it
+// readArticleFileID reads the regular file at path into buf[:0], growing it
 // as needed, and returns the filled slice and what the file was when read.
 // A file larger than article.DefaultMaxSize fails with errTooLarge, without
 // being read past the limit; anything but a regular file (a directory, a
@@ -41,7 +41,7 @@ func statID(path string) (fileID, error) {
 // It uses the system calls directly: os.Open registers every file with the
 // runtime's poller (five more system calls per file, which regular files
 // do not need), a quarter of lint's time on trees of small files.
-func readArticleFile(path string, buf []byte) ([]byte, fileID, error) {
+func readArticleFileID(path string, buf []byte) ([]byte, fileID, error) {
 	fd, err := retry(func() (int, error) {
 		return syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 	})

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"time"
 
 	"github.com/articlekit/article"
 )
@@ -14,8 +13,8 @@ type checker struct {
 }
 
 // newChecker compiles the lint flags into a checker.
-func newChecker(pattern string, strictSlug bool, maxFuture time.Duration) (*checker, error) {
-	c := &checker{v: article.Validator{StrictSlug: strictSlug, MaxFuture: maxFuture}}
+func newChecker(pattern string, strictSlug bool) (*checker, error) {
+	c := &checker{v: article.Validator{StrictSlug: strictSlug}}
 	if pattern != "" {
 		p, err := article.CompilePattern(pattern)
 		if err != nil {
