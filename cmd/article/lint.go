@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"os"
 	"runtime"
@@ -78,9 +77,7 @@ func runLint(e *env, args []string) int {
 		// it, keeping the peak RSS of a run over a huge tree in check.
 		debug.SetMemoryLimit(lintMemoryLimit)
 	}
-	l := &linter{check: c, dec: dec, env: e, seed: maphash.MakeSeed()}
-	l.files = &pathList{}
-	l.dups = newDupIndex(l.files)
+	l := &linter{check: c, dec: dec, env: e}
 	ioErrors := l.run(e, fs.Args(), exts)
 
 	sortProblems(l.problems)
@@ -115,11 +112,9 @@ type linter struct {
 	check *checker
 	dec   article.Decoder
 	env   *env // for standard input
-	seed  maphash.Seed
 
 	// Owned by the collecting goroutine.
-	files    *pathList
-	dups     *dupIndex
+	dups     article.DuplicateFinder
 	problems []problem
 	done     atomic.Int64 // files checked, for the progress line
 }
@@ -129,7 +124,7 @@ type result struct {
 	seq      int // the file's place in the walk
 	path     string
 	problems []problem
-	keys     *dupKeys // nil when the file did not parse
+	keys     []article.UniqueKey // nil when the file did not parse
 	ioErr    error
 }
 
@@ -210,10 +205,14 @@ func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
 				fmt.Fprintf(e.stderr, "article lint: %s\n", errorText(r.ioErr))
 				continue
 			}
-			i := l.files.add(r.path)
 			l.problems = append(l.problems, r.problems...)
-			if r.keys != nil {
-				l.problems = append(l.problems, l.dups.add(i, r.keys)...)
+			if len(r.keys) == 0 {
+				l.done.Add(1)
+				continue
+			}
+			for _, d := range l.dups.AddKeys(r.path, r.keys) {
+				l.problems = append(l.problems, problem{Path: d.Path, Line: d.Line, Column: d.Column, Key: d.Key,
+					Msg: "duplicate " + d.Key + " " + d.Value + ", also in " + displayName(d.Other)})
 			}
 			l.done.Add(1)
 		}
@@ -243,11 +242,9 @@ func (l *linter) checkFile(path string, buf []byte) (result, []byte) {
 	if err != nil {
 		return result{path: path, problems: []problem{parseProblem(path, err)}}, src
 	}
-	head, _ := splitSource(src, a)
-	k := keysOf(l.seed, a, head)
 	ps := l.check.check(path, a)
 	atOpener(ps, src)
-	return result{path: path, problems: ps, keys: &k}, src
+	return result{path: path, problems: ps, keys: article.UniqueKeys(a)}, src
 }
 
 // progress shows "N files, R files/s" on stderr while the run lasts, if

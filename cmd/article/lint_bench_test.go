@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"hash/maphash"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,7 +41,7 @@ func BenchmarkLintFile(b *testing.B) {
 		size += len(srcs[i])
 	}
 	c, _ := newChecker("", false)
-	l := &linter{check: c, seed: maphash.MakeSeed()}
+	l := &linter{check: c}
 	b.Run("all", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(size / len(paths)))
