@@ -115,6 +115,9 @@ func problemSpan(text []byte, x *lineIndex, p problem) (start, end int) {
 		l := openingLine(text)
 		return x.starts[l], x.lineEnd(l)
 	}
+	if p.Line > len(x.starts) { // a position from another text (a file changed since)
+		p.Line, p.Column = len(x.starts), 1
+	}
 	start = x.lineColOffset(p.Line, p.Column)
 	lineEnd := x.lineEnd(p.Line - 1)
 	rest := text[start:lineEnd]
