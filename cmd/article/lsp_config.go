@@ -10,21 +10,25 @@ import (
 )
 
 // lspSettings are the server's options as the client sends them, in
-// initializationOptions or workspace/didChangeConfiguration: lint's flags.
+// initializationOptions or workspace/didChangeConfiguration: lint's flags,
+// read by the same code (dateFlags, newChecker, parseExts).
 type lspSettings struct {
-	// Location is the IANA time zone of dates written without an offset.
+	// Location is the IANA time zone of dates written without an offset
+	// (lint -location).
 	Location string `json:"location"`
-	// Zones maps time zone abbreviations to IANA names ("EST":
-	// "America/New_York") for dates that use them.
-	Zones map[string]string `json:"zones"`
+	// Zones names a table of time zone abbreviations to read: "rfc822"
+	// (lint -zones).
+	Zones string `json:"zones"`
 	// MaxFuture is how far in the future a date may be, as a Go duration
-	// ("48h"); negative means no limit.
+	// ("72h"); negative means no limit (lint -max-future).
 	MaxFuture string `json:"maxFuture"`
-	// StrictSlug makes a url whose slug is not the title's a problem.
+	// StrictSlug makes a url whose slug is not the title's a problem
+	// (lint -strict-slug).
 	StrictSlug bool `json:"strictSlug"`
-	// Pattern is the permalink pattern url must follow.
+	// Pattern is the permalink pattern url must follow (lint -pattern).
 	Pattern string `json:"pattern"`
-	// Extensions are those of article files (default .md and .html).
+	// Extensions are those of article files (lint -ext; default .md and
+	// .html).
 	Extensions []string `json:"extensions"`
 }
 
@@ -47,30 +51,16 @@ func compileConfig(st lspSettings) (*lspConfig, error) {
 	if cfg.pattern == nil {
 		cfg.pattern = article.MustCompilePattern(article.DefaultPattern)
 	}
-	if st.Location != "" {
-		loc, err := time.LoadLocation(st.Location)
-		if err != nil {
-			return nil, fmt.Errorf("location: %w", err)
-		}
-		cfg.decoder.Location = loc
-	}
-	if len(st.Zones) > 0 {
-		cfg.decoder.Zones = make(map[string]*time.Location, len(st.Zones))
-		for abbr, name := range st.Zones {
-			loc, err := time.LoadLocation(name)
-			if err != nil {
-				return nil, fmt.Errorf("zones: %s: %w", abbr, err)
-			}
-			cfg.decoder.Zones[abbr] = loc
-		}
-	}
+	df := &dateFlags{location: st.Location, zones: st.Zones, maxFuture: article.DefaultMaxFuture}
 	if st.MaxFuture != "" {
-		d, err := time.ParseDuration(st.MaxFuture)
-		if err != nil {
+		if df.maxFuture, err = time.ParseDuration(st.MaxFuture); err != nil {
 			return nil, fmt.Errorf("maxFuture: %w", err)
 		}
-		c.v.MaxFuture = d
 	}
+	if cfg.decoder, err = df.decoder(); err != nil {
+		return nil, err
+	}
+	c.v.MaxFuture = df.validatorMaxFuture()
 	if len(st.Extensions) > 0 {
 		exts, err := parseExts(strings.Join(st.Extensions, ","))
 		if err != nil {

@@ -23,16 +23,20 @@ type analysis struct {
 }
 
 // analyze parses and validates text as lint does (its problems, messages
-// and positions come from the same conversion: parseProblem and
-// validationProblems), adding the rule of each.
+// and positions come from the same conversion: parseProblem,
+// validationProblems and atOpener), adding the rule of each.
 func analyze(text []byte, cfg *lspConfig) analysis {
 	a, err := cfg.decoder.Decode(bytes.NewReader(text))
 	if err != nil {
-		return analysis{problems: []lspProblem{{parseProblem("", err), ruleCode(err)}}}
+		p := []problem{parseProblem("", err)}
+		atOpener(p, text)
+		return analysis{problems: []lspProblem{{p[0], ruleCode(err)}}}
 	}
 	var ps []lspProblem
 	for _, e := range unwrapAll(cfg.check.v.Validate(a)) {
-		for _, p := range validationProblems("", e) {
+		p := validationProblems("", e)
+		atOpener(p, text)
+		for _, p := range p {
 			ps = append(ps, lspProblem{p, ruleCode(e)})
 		}
 	}

@@ -195,6 +195,35 @@ func TestLSPOptions(t *testing.T) {
 	assert.Equal(t, 2, n, "a .md file is not checked with extensions [.txt]")
 }
 
+// TestLSPDateOptions: location and zones read dates as lint's -location
+// and -zones do.
+func TestLSPDateOptions(t *testing.T) {
+	text := strings.Replace(sampleText(t), `"2025-10-14T18:05:12+02:00"`, `"2025-10-14 18:05:12 EDT"`, 1)
+	c := startLSP(t, nil)
+	uri := "file:///tmp/zones.md"
+	c.open(uri, text)
+	ds := c.waitDiags(uri, func(ds []testDiag) bool { return len(ds) == 1 })
+	assert.Equal(t, "date", ds[0].Code)
+
+	c = startLSP(t, map[string]any{"initializationOptions": map[string]any{"zones": "rfc822", "location": "Europe/Paris"}})
+	c.open(uri, text)
+	c.waitDiags(uri, func(ds []testDiag) bool { return len(ds) == 0 })
+	var h struct {
+		Contents protocol.MarkupContent `json:"contents"`
+	}
+	require.NoError(t, c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri},
+		"position": map[string]any{"line": 2, "character": 1}}, &h))
+	assert.Contains(t, h.Contents.Value, "2025-10-14T22:05:12Z")
+	assert.Contains(t, h.Contents.Value, "UTC-04:00, EDT")
+
+	// An unknown table is refused, and the options in force stay.
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"zones": "mars"}})
+	c.change(uri, map[string]any{"text": text + "\n"})
+	time.Sleep(50 * time.Millisecond)
+	ds = c.waitDiags(uri, anyDiags)
+	assert.Empty(t, ds)
+}
+
 // TestLSPRobust: malformed messages, unknown methods, requests for files
 // never opened and a 20 MB document get an error or a log line; the server
 // goes on.
