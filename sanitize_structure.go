@@ -32,13 +32,14 @@ import (
 // rules of the HTML standard, simplified where only optional end tags are
 // concerned) finds the end tags that close nothing the body opened and the
 // elements still open at its end. Last, as a net under the model, the body
-// is parsed inside a container, <div>BODY</div><footer><p>after</p>
-// </footer>: if the footer is not the container's next sibling, unchanged,
-// and the model found nothing, the body is reported as not contained.
+// is parsed inside a container followed by a footer (see containedInPage):
+// if the page around it changes and the model found nothing, the body is
+// reported as not contained.
 //
 // All of it is linear in the body: one tokenizer pass, a stack walk whose
 // searches stop at the first scope boundary (bounded by maxStructDepth),
-// one parse.
+// one parse; it stops after maxStructIssues issues, the body being plainly
+// not clean by then.
 
 // structIssue is one finding of the structure check, located in the body.
 type structIssue struct {
@@ -64,6 +65,10 @@ type structFrame struct {
 // parser keeps at most 512 open elements), the body is reported as not
 // contained.
 const maxStructDepth = 512
+
+// maxStructIssues bounds the issues the check records: past it, the body
+// is plainly not clean and the check stops, which keeps its memory bounded.
+const maxStructIssues = 1000
 
 type structWalker struct {
 	body    string
@@ -116,7 +121,7 @@ func checkStructure(body string) []structIssue {
 		return w.issues
 	}
 	w.tokens()
-	if !w.tooDeep {
+	if !w.tooDeep && len(w.issues) < maxStructIssues {
 		w.leftOpen()
 	}
 	contained := false
@@ -147,7 +152,7 @@ func sortIssues(is []structIssue) {
 // nuls reports each run of NUL bytes.
 func (w *structWalker) nuls() {
 	b := w.body
-	for i := 0; i < len(b); {
+	for i := 0; i < len(b) && len(w.issues) < maxStructIssues; {
 		j := strings.IndexByte(b[i:], 0)
 		if j < 0 {
 			return
@@ -171,7 +176,7 @@ func (w *structWalker) tokens() {
 	body := w.body
 	z := html.NewTokenizerFragment(strings.NewReader(body), "body")
 	off := 0
-	for !w.tooDeep {
+	for !w.tooDeep && len(w.issues) < maxStructIssues {
 		z.AllowCDATA(w.foreign())
 		tt := z.Next()
 		raw := z.Raw()
@@ -795,27 +800,43 @@ func (w *structWalker) leftOpen() {
 	}
 }
 
-// containedInPage parses body inside a container followed by a footer, as a
-// template puts it in a page, and reports whether the footer stays the
-// container's next sibling, unchanged.
+// containedInPage parses body as a template puts it in a page,
+//
+//	<div><div>BODY</div><p>between</p></div><footer><p>after</p></footer>
+//
+// and reports whether the page around it stays as it is: the inner div
+// and the paragraph the outer div's only children, the footer its next
+// sibling, none of them changed (a stray </div> shows in the paragraph's
+// place, an open element or unfinished tag in the footer).
 func containedInPage(body string) bool {
-	const after = "</div><footer><p>after</p></footer>"
+	const after = "</div><p>between</p></div><footer><p>after</p></footer>"
 	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	roots, err := html.ParseFragmentWithOptions(strings.NewReader("<div>"+body+after), ctx, html.ParseOptionEnableScripting(true))
-	if err != nil || len(roots) != 2 {
+	roots, err := html.ParseFragmentWithOptions(strings.NewReader("<div><div>"+body+after), ctx, html.ParseOptionEnableScripting(true))
+	if err != nil || len(roots) != 2 || !plainElement(roots[0], "div") || !plainElement(roots[1], "footer") {
 		return false
 	}
-	div, footer := roots[0], roots[1]
-	if div.Type != html.ElementNode || div.Data != "div" || div.Namespace != "" || len(div.Attr) != 0 ||
-		footer.Type != html.ElementNode || footer.Data != "footer" || footer.Namespace != "" || len(footer.Attr) != 0 {
+	div := roots[0].FirstChild
+	if !plainElement(div, "div") || div.NextSibling == nil || div.NextSibling != roots[0].LastChild {
 		return false
 	}
-	p := footer.FirstChild
-	if p == nil || p != footer.LastChild || p.Type != html.ElementNode || p.Data != "p" || p.Namespace != "" || len(p.Attr) != 0 {
+	return onlyText(div.NextSibling, "p", "between") && onlyText(roots[1].FirstChild, "p", "after") &&
+		roots[1].FirstChild == roots[1].LastChild
+}
+
+// plainElement reports whether n is an HTML element of that name without
+// attributes.
+func plainElement(n *html.Node, name string) bool {
+	return n != nil && n.Type == html.ElementNode && n.Namespace == "" && n.Data == name && len(n.Attr) == 0
+}
+
+// onlyText reports whether n is a plain element of that name holding only
+// that text.
+func onlyText(n *html.Node, name, text string) bool {
+	if !plainElement(n, name) {
 		return false
 	}
-	t := p.FirstChild
-	return t != nil && t == p.LastChild && t.Type == html.TextNode && t.Data == "after"
+	t := n.FirstChild
+	return t != nil && t == n.LastChild && t.Type == html.TextNode && t.Data == text
 }
 
 // structureReport merges the structure issues of body into rep, sorted by

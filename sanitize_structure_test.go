@@ -209,6 +209,15 @@ func TestStructureFine(t *testing.T) {
 	}
 }
 
+// TestContainedInPage: the re-parse behind the model sees each way out of
+// the container.
+func TestContainedInPage(t *testing.T) {
+	for _, body := range []string{"<p>x</p></div>", "<b>x", "<a href=/x>x", "<table><tr><td>x",
+		"<img src=x ", `<p title="x`, "<!-- x", "</p onclick=x", "<select>"} {
+		assert.False(t, containedInPage(body), "%q", body)
+	}
+}
+
 var structFineBodies = []string{
 	"<p>a<p>b",
 	"<p>a</p>\n<p>b</p>\n",
@@ -290,12 +299,58 @@ func FuzzStructure(f *testing.F) {
 func endsOnBoundary(body string) bool {
 	src := "<div>" + body + "</div><footer><p>after</p></footer>"
 	z := html.NewTokenizerFragment(strings.NewReader(src), "body")
-	off := 0
-	for off < 5+len(body) {
+	off, end := 0, len("<div>")+len(body)
+	for off < end {
 		if z.Next() == html.ErrorToken {
 			return false
 		}
 		off += len(z.Raw())
 	}
-	return off == 5+len(body)
+	return off == end
+}
+
+// structShapes are hostile shapes for the structure check: each grows the
+// model's stack, its list of formatting elements or its searches.
+var structShapes = map[string]func(n int) string{
+	"formatting-left-in-divs": func(n int) string { return rep(`<div><b class=x>a</div>`, n/22) },
+	"formatting-then-ends":    func(n int) string { return rep("<b>", n/8) + "<div>" + rep("</b>", n/8) },
+	"mismatched-ends":         func(n int) string { return rep("<div><i>a</div>", n/30) + rep("</b></u>", n/16) },
+	"stray-ends":              func(n int) string { return rep("</div></p></b>", n/14) },
+	"nested-spans":            func(n int) string { return rep("<span>", n/6) },
+	"tables":                  func(n int) string { return rep("<table><tr><td>x", n/16) },
+	"links":                   func(n int) string { return rep(`<a href=/x>a`, n/12) },
+	"foreign":                 func(n int) string { return rep("<svg><g><p>x</p>", n/16) },
+	"select":                  func(n int) string { return "<select>" + rep("<div><option>a", n/14) },
+	"unfinished-quote":        func(n int) string { return `<p title="` + rep("a>b</a> ", n/8) },
+	"nuls":                    func(n int) string { return rep("a\x00", n/2) },
+	"templates":               func(n int) string { return rep("<template><td>x</td>", n/20) },
+	"clean": func(n int) string {
+		return rep("<div><p><b>x</b><i>y</i><br></p></div>\n<table><tr><td>z</table>", n/64)
+	},
+}
+
+func rep(s string, n int) string { return strings.Repeat(s, n) }
+
+// TestStructureLinear: the structure check is linear in the body (at most
+// 25× the time for 10× the input, where a quadratic step measures about
+// 100×) on hostile shapes; not checked under -short or -race.
+func TestStructureLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not with -short or -race")
+	}
+	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).Policy()
+	for name, shape := range structShapes {
+		small, large := shape(100_000), shape(1_000_000)
+		check := func(b string) func() { return func() { checkStructure(b) } }
+		ratio, ts, tl := growth(check(small), check(large), 7, 25)
+		t.Logf("%-24s check  100 KB: %9v  1 MB: %9v  ×%5.1f", name, ts, tl, ratio)
+		assert.LessOrEqual(t, ratio, 25.0, "%s: the structure check grows faster than linearly", name)
+	}
+	// Within SanitizeReport (whose own shapes TestSanitizeLinearShapes
+	// times), on the shape that records the most issues.
+	small, large := structShapes["stray-ends"](100_000), structShapes["stray-ends"](1_000_000)
+	report := func(b string) func() { return func() { _, _, _ = p.SanitizeReport(b) } }
+	ratio, ts, tl := growth(report(small), report(large), 7, 25)
+	t.Logf("%-24s report 100 KB: %9v  1 MB: %9v  ×%5.1f", "stray-ends", ts, tl, ratio)
+	assert.LessOrEqual(t, ratio, 25.0, "SanitizeReport grows faster than linearly")
 }

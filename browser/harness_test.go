@@ -132,14 +132,16 @@ type pageResult struct {
 	dom      string   // Chromium's DOM of the body, as JSON
 	badURLs  []string // URL attributes Chromium resolves to another scheme or with user information
 	requests []string // URLs Chromium requested for the page but the page itself
+	checks   []string // failures of the run's page checks (see runPagesChecked)
 	err      error
 }
 
 // harness serves pages on 127.0.0.1 and loads them one after the other in
 // one tab of a headless Chromium.
 type harness struct {
-	pages []*page
-	srv   *httptest.Server
+	pages  []*page
+	srv    *httptest.Server
+	checks string // JS run in each page once loaded, before it is provoked: a list of failures
 
 	mu      sync.Mutex
 	results []pageResult
@@ -218,7 +220,15 @@ func (r *run) pageURL(i int) string { return fmt.Sprintf("%s/case/%d", r.base, i
 // showed.
 func runPages(t *testing.T, pages []*page) *run {
 	t.Helper()
-	h := &harness{pages: pages, results: make([]pageResult, len(pages))}
+	return runPagesChecked(t, pages, "")
+}
+
+// runPagesChecked is runPages that also evaluates checksJS in each page
+// once it is loaded, before it is provoked; checksJS returns a list of
+// strings, the failures, kept in the page's result.
+func runPagesChecked(t *testing.T, pages []*page, checksJS string) *run {
+	t.Helper()
+	h := &harness{pages: pages, results: make([]pageResult, len(pages)), checks: checksJS}
 	h.cur.Store(-1)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -318,9 +328,9 @@ func runPages(t *testing.T, pages []*page) *run {
 
 	for i := range pages {
 		h.cur.Store(int64(i))
-		dom, bad, err := h.load(ctx, i)
+		dom, bad, checks, err := h.load(ctx, i)
 		h.mu.Lock()
-		h.results[i].dom, h.results[i].badURLs, h.results[i].err = dom, bad, err
+		h.results[i].dom, h.results[i].badURLs, h.results[i].checks, h.results[i].err = dom, bad, checks, err
 		h.mu.Unlock()
 	}
 	// Late events still name their page; give them a moment.
@@ -336,15 +346,21 @@ func runPages(t *testing.T, pages []*page) *run {
 
 // load navigates to page i, waits for it to settle, takes Chromium's DOM of
 // the body, then provokes the page (pokeJS) and waits again.
-func (h *harness) load(ctx context.Context, i int) (dom string, badURLs []string, err error) {
+func (h *harness) load(ctx context.Context, i int) (dom string, badURLs, checks []string, err error) {
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(h.pageURL(i)), chromedp.Sleep(20*time.Millisecond)); err != nil {
-		return "", nil, fmt.Errorf("navigate: %w", err)
+		return "", nil, nil, fmt.Errorf("navigate: %w", err)
 	}
 	dom, err = chromedp.Run(ctx, chromedp.Evaluate[string](domJS))
 	if err != nil {
-		return "", nil, fmt.Errorf("reading the DOM: %w", err)
+		return "", nil, nil, fmt.Errorf("reading the DOM: %w", err)
+	}
+	if h.checks != "" {
+		checks, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](h.checks))
+		if err != nil {
+			return dom, nil, nil, fmt.Errorf("running the page checks: %w", err)
+		}
 	}
 	badURLs, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](pokeJS))
 	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
@@ -353,7 +369,7 @@ func (h *harness) load(ctx context.Context, i int) (dom string, badURLs []string
 	if err2 := chromedp.Do(ctx, chromedp.Sleep(40*time.Millisecond)); err == nil && err2 != nil {
 		err = err2
 	}
-	return dom, badURLs, err
+	return dom, badURLs, checks, err
 }
 
 // resolve makes ref absolute against base, as the requests Chromium makes.
