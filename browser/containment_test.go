@@ -22,8 +22,9 @@ import (
 //	<div>BODY</div><footer><p>after</p></footer>
 //
 // and the page must keep the footer where it was (the div's next sibling,
-// both straight in body, the footer unchanged), fire no marker, and pass
-// every other check of containmentChecks. What the div holds is the body
+// both straight in body, the footer unchanged), fire no marker, resolve no
+// URL to another scheme or with user information (pokeJS, run in every
+// page of the harness), and pass every other check of containmentChecks. What the div holds is the body
 // in a div of its own, followed by a paragraph, so that a stray </div>
 // shows too:
 //
@@ -212,6 +213,11 @@ func TestContainmentInChromium(t *testing.T) {
 		}
 		for _, m := range res.markers {
 			problems = append(problems, "marker fired: "+m.String())
+		}
+		// pokeJS, run in every page: URLs Chromium resolves to another
+		// scheme, or with a username or password.
+		for _, b := range res.badURLs {
+			problems = append(problems, "URL: "+b)
 		}
 		problems = append(problems, res.checks...)
 		if len(problems) > 0 {
