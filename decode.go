@@ -23,11 +23,20 @@ type decodeState struct {
 	keys
 	seen   [numKeys]bool
 	expr   *unstable.Node // the expression being decoded, for errors; nil on a plain line
+	w      limitWriter    // what Decode reads an in-memory reader into
 	names  []string       // scratch: the parts of a header
 	valErr error          // the first value error of expr, reported after key errors
 }
 
 func (d Decoder) decode(str string) (*Article, error) {
+	s := getState()
+	defer s.release()
+	return d.decodeWith(s, str)
+}
+
+// decodeWith decodes str with the state s, which it leaves for the
+// caller to release.
+func (d Decoder) decodeWith(s *decodeState, str string) (*Article, error) {
 	l, err := split(str)
 	if err != nil {
 		return nil, err
@@ -36,7 +45,7 @@ func (d Decoder) decode(str string) (*Article, error) {
 	a := &Article{Body: str[l.body:]}
 	var seen [numKeys]bool
 	if n := d.simplePrefix(a, str[l.fmStart:l.fmEnd], &seen); n < l.fmEnd-l.fmStart {
-		if err := d.decodeRest(a, str, l, n, seen); err != nil {
+		if err := d.decodeRest(s, a, str, l, n, seen); err != nil {
 			return nil, err
 		}
 	}
@@ -46,7 +55,9 @@ func (d Decoder) decode(str string) (*Article, error) {
 
 // decodeGeneral decodes the whole front matter with the general decoder.
 func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
-	return d.decodeRest(a, str, l, 0, [numKeys]bool{})
+	s := getState()
+	defer s.release()
+	return d.decodeRest(s, a, str, l, 0, [numKeys]bool{})
 }
 
 // decodeRest decodes the front matter from offset base on, in one pass
@@ -57,10 +68,8 @@ func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
 // top-level schema keys the fast path decoded (seen). Keys are tracked in
 // a hash map (see keys.go), so time is linear in the number of keys;
 // nesting is limited to MaxNesting.
-func (d Decoder) decodeRest(a *Article, str string, l layout, base int, seen [numKeys]bool) error {
+func (d Decoder) decodeRest(s *decodeState, a *Article, str string, l layout, base int, seen [numKeys]bool) error {
 	text := str[l.fmStart+base : l.fmEnd]
-	s := getState()
-	defer s.release()
 	s.d, s.str, s.l, s.a, s.base, s.seen = d, str, l, a, l.fmStart+base, seen
 	// A key with more parts than MaxNesting fails anyway; the parser is
 	// stopped before it, as its syntax tree would hold every part.
@@ -69,12 +78,11 @@ func (d Decoder) decodeRest(a *Article, str string, l layout, base int, seen [nu
 		text = text[:deep]
 	}
 	s.keys.init()
-	// Every key/value has an "=": sizing Params from their number spares
-	// the map its growth steps, which dominate files of many keys. Small
-	// maps grow cheaply, and the count includes the schema keys.
-	if n := strings.Count(text, "="); n > 256 {
-		s.keys.hint = n
-	}
+	// Every key/value has an "=": sizing Params from the number of them
+	// before the first header spares the map its growth steps. (The count
+	// includes the schema keys and the "=" of inline tables: a little too
+	// large at worst.)
+	s.keys.hint = sectionKeys(text, 0)
 	// Lines of one plain key and a plain value are read directly; for
 	// anything else go-toml's parser reads one expression, starting at
 	// that line (expressions in TOML start on a line of their own).
@@ -125,10 +133,22 @@ func (d Decoder) decodeRest(a *Article, str string, l layout, base int, seen [nu
 	if err != nil {
 		return s.syntaxError(err)
 	}
+	s.finishArrays()
 	if len(s.params) > 0 {
 		a.Params = s.params
 	}
 	return nil
+}
+
+// sectionKeys estimates the number of keys of the table whose keys start
+// at offset i of text: the "=" signs up to the next line that starts with
+// "[".
+func sectionKeys(text string, i int) int {
+	rest := text[i:]
+	if end := strings.Index(rest, "\n["); end >= 0 {
+		rest = rest[:end]
+	}
+	return strings.Count(rest, "=")
 }
 
 // statePool keeps decodeStates, with their parser's node arena and their
@@ -146,11 +166,12 @@ const maxPooledFrontMatter = 64 << 10
 
 // release clears s of the decode and returns it to the pool.
 func (s *decodeState) release() {
-	big := len(s.fm) > maxPooledFrontMatter || len(s.tables) > 256 || len(s.named) > 256
+	big := len(s.fm) > maxPooledFrontMatter || len(s.tables) > 256 || len(s.named) > 256 || len(s.arrays) > 256
 	s.p.Reset(nil)
 	clear(s.tables)
+	clear(s.arrays)
 	clear(s.names[:cap(s.names)])
-	*s = decodeState{p: s.p, keys: keys{tables: s.tables[:0], named: s.named}, names: s.names[:0]}
+	*s = decodeState{p: s.p, keys: keys{tables: s.tables[:0], named: s.named, arrays: s.arrays[:0]}, names: s.names[:0]}
 	if big {
 		return
 	}

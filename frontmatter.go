@@ -80,11 +80,14 @@ func Parse(r io.Reader) (*Article, error) {
 // strings keeps the whole file's text in memory: a caller that keeps, say,
 // only the titles of many articles should copy them with [strings.Clone].
 func (d Decoder) Decode(r io.Reader) (*Article, error) {
-	src, err := readLimited(r, d.maxSize())
+	// One pooled state serves the read and the decode.
+	s := getState()
+	defer s.release()
+	src, err := readLimitedWith(r, d.maxSize(), &s.w)
 	if err != nil {
 		return nil, err
 	}
-	return d.decode(src)
+	return d.decodeWith(s, src)
 }
 
 func (d Decoder) maxSize() int64 {
@@ -112,12 +115,13 @@ const (
 	maxUnlimitedHint = 64 << 20
 )
 
-// readLimited reads all of r into a string, failing with ErrTooLarge once
+// readLimitedWith reads all of r into a string, failing with ErrTooLarge once
 // more than max bytes have arrived (max < 0: no limit); it never asks r for
 // more than max+1 bytes in all. A size the reader reports (Len, or Stat for
 // files) sizes the string from the start, clamped to max+1; it is only a
 // hint, and a wrong or absurd one costs at most memory within the limit.
-func readLimited(r io.Reader, max int64) (string, error) {
+// In-memory readers write into w, which must be unused.
+func readLimitedWith(r io.Reader, max int64, w *limitWriter) (string, error) {
 	limit := int64(-1) // the most bytes ever read, -1 for no limit
 	if max >= 0 {
 		limit = max + 1
@@ -136,7 +140,7 @@ func readLimited(r io.Reader, max int64) (string, error) {
 	case *bytes.Reader, *strings.Reader, *bytes.Buffer:
 		// In-memory readers hand over their bytes in one Write, with no
 		// intermediate buffer.
-		w := &limitWriter{limit: limit}
+		w.limit = limit
 		if size > 0 {
 			w.sb.Grow(int(size))
 		}

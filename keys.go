@@ -58,6 +58,7 @@ type table struct {
 	kind     tableKind
 	explicit bool  // defined by its own [header]
 	elem     int32 // for an array of tables: the table of its last element
+	arr      int32 // for an array of tables: its index in keys.arrays
 	named    bool  // found by parent and name (not an inline table or an element)
 	parent   int32
 	name     string
@@ -81,11 +82,45 @@ type keys struct {
 	tables []table
 	named  map[childKey]int32
 	cur    int32 // the table that key/value expressions go into
+
+	// arrays holds the elements of the arrays of tables, stored in their
+	// maps once, at the end (finishArrays): storing a slice in a map
+	// boxes it, and an array grows one element at a time. Until then the
+	// map holds the key with a nil value.
+	arrays []arrayOfTables
+
+	// sectionHint is the number of keys expected in the table the next
+	// header opens; -1 when not known.
+	sectionHint int
+}
+
+// arrayOfTables is an array of tables being decoded.
+type arrayOfTables struct {
+	m    map[string]any // the map that holds it
+	name string
+	elem []any
+}
+
+// finishArrays stores the arrays of tables in their maps.
+func (k *keys) finishArrays() {
+	for i := range k.arrays {
+		a := &k.arrays[i]
+		a.m[a.name] = a.elem
+	}
+}
+
+// tableHint returns the size to give the map of a table a header opens.
+func (k *keys) tableHint() int {
+	if k.sectionHint >= 0 {
+		return k.sectionHint
+	}
+	return 8
 }
 
 func (k *keys) init() {
 	k.tables = append(k.tables[:0], table{kind: kindTable, explicit: true})
 	k.cur = rootTable
+	k.sectionHint = -1
 }
 
 // tableMap returns the map of table t, creating Params on first use.
@@ -210,7 +245,7 @@ func (s *decodeState) openTable(names []string, array bool) error {
 			case !ok && exists:
 				return s.keyError("key %s should be a table, not a value", name)
 			case !ok:
-				sub := make(map[string]any, 8)
+				sub := make(map[string]any, s.tableHint())
 				m[name] = sub
 				s.cur = s.newTable(t, name, table{m: sub, level: level, kind: kindTable, explicit: true}, true)
 				return nil
@@ -259,11 +294,13 @@ func (s *decodeState) openArrayTable(t int32, m map[string]any, name string, lev
 		return s.depthError()
 	}
 	if !ok {
-		id = s.newTable(t, name, table{level: level, kind: kindArrayTable}, true)
+		m[name] = nil                                                                                        // the array is stored at the end (finishArrays)
+		id = s.newTable(t, name, table{level: level, kind: kindArrayTable, arr: int32(len(s.arrays))}, true) //nolint:gosec // bounded by the input size
+		s.arrays = append(s.arrays, arrayOfTables{m: m, name: name})
 	}
-	elem := make(map[string]any, 8)
-	arr, _ := m[name].([]any)
-	m[name] = append(arr, elem)
+	elem := make(map[string]any, s.tableHint())
+	arr := &s.arrays[s.tables[id].arr]
+	arr.elem = append(arr.elem, elem)
 	// The element gets a table of its own: the keys of earlier elements
 	// are not in the way of this one's.
 	e := s.newTable(id, "", table{m: elem, level: level + 1, kind: kindTable, explicit: true}, false)

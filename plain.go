@@ -146,7 +146,10 @@ func (s *decodeState) plainHeader(text string, i int) (int, bool) {
 		return 0, false
 	}
 	s.expr = nil
-	if err := s.openTable(names, array); err != nil {
+	s.sectionHint = sectionKeys(text, next)
+	err := s.openTable(names, array)
+	s.sectionHint = -1
+	if err != nil {
 		return 0, false
 	}
 	return next, true

@@ -1,4 +1,7 @@
-package gen
+// Package pages generates front matter in the image of what Hugo and Zola
+// sites hold, for benchmarks. It does not import article, so the
+// package's own tests can use it.
+package pages
 
 import (
 	"fmt"
@@ -49,6 +52,44 @@ func Pages(seed uint64, n int) []Page {
 		pages[i] = Page{Src: []byte(src), FM: []byte(fm)}
 	}
 	return pages
+}
+
+var words = strings.Fields(`council budget flood river harbor shipping climate election
+minister vote market inflation bank railway night train station airport strike
+school hospital research university startup court festival museum football energy
+solar wind grid battery factory drought harvest water bridge tunnel housing mayor
+city region summit data privacy chips software cloud garden kitchen bicycle`)
+
+var titleParts = []string{
+	"Zürich's Café Owners Protest New Rents", "Ångström Labs Raises €40M", "São Paulo Metro Expands",
+	"Αθήνα: νέο μετρό ανοίγει", "Москва и Петербург: скоростной поезд", "東京 Stock Exchange Hits Record",
+	"Kraków Opens Smog-Free Zone", "“Smart” Meters Fail 5% of Homes",
+}
+
+func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
+
+func title(r *rand.Rand) string {
+	if r.IntN(4) == 0 {
+		return pick(r, titleParts)
+	}
+	s := sentence(r, 4+r.IntN(8))
+	return s[:len(s)-1]
+}
+
+func sentence(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		w := pick(r, words)
+		if i == 0 {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		b.WriteString(w)
+	}
+	b.WriteByte('.')
+	return b.String()
 }
 
 var (
