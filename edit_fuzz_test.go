@@ -23,7 +23,7 @@ import (
 // still there, in order. Format of the input is idempotent.
 func FuzzRoundTrip(f *testing.F) {
 	var files []string
-	for _, glob := range []string{"testdata/parse/*.md", "testdata/edits/*.in.md"} {
+	for _, glob := range []string{"testdata/parse/*.md", "testdata/edits/*.in.md", "testdata/format/*.in.md", "testdata/format/corpus/*.md"} {
 		m, err := filepath.Glob(glob)
 		require.NoError(f, err)
 		files = append(files, m...)
@@ -38,10 +38,27 @@ func FuzzRoundTrip(f *testing.F) {
 }
 
 // TestRoundTripEdits runs the check of FuzzRoundTrip over every edit
-// randomEdit can choose for the hand-written files, with a few values.
+// randomEdit can choose for the hand-written files, with a few values (a
+// third of the choices with -short, every kind of edit still), and over
+// the Format corpus (one choice in 13) without -short.
 func TestRoundTripEdits(t *testing.T) {
 	files, err := filepath.Glob("testdata/edits/*.in.md")
 	require.NoError(t, err)
+	step := map[string]int{}
+	for _, f := range files {
+		step[f] = 1
+		if testing.Short() {
+			step[f] = 3
+		}
+	}
+	if !testing.Short() {
+		corpus, err := filepath.Glob("testdata/format/corpus/*.md")
+		require.NoError(t, err)
+		for _, f := range corpus {
+			step[f] = 13 // prime to 20: every kind of edit
+		}
+		files = append(files, corpus...)
+	}
 	seen := map[string]bool{}
 	for _, name := range files {
 		src, err := os.ReadFile(name)
@@ -51,7 +68,7 @@ func TestRoundTripEdits(t *testing.T) {
 		}
 		seen[string(src)] = true
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			for pick := range 512 {
+			for pick := 0; pick < 512; pick += step[name] {
 				for _, val := range []string{"plain", "it's", "two\nlines", "a\r\n+++\nb", ""} {
 					roundTrip(t, src, uint16(pick), val)
 					if t.Failed() {
@@ -79,7 +96,7 @@ func roundTrip(t *testing.T, src []byte, pick uint16, val string) {
 		require.NoError(t, err)
 		require.Equal(t, string(formatted), string(again), "Format is idempotent")
 
-		touched := randomEdit(t, a, pick, val)
+		touched, around := randomEdit(t, a, pick, val)
 		out, err = a.AppendEncoded(nil)
 		if err != nil {
 			require.ErrorIs(t, err, ErrEncode)
@@ -89,12 +106,20 @@ func roundTrip(t *testing.T, src []byte, pick uint16, val string) {
 		require.NoError(t, err, "output:\n%s", out)
 		requireSameArticle(t, a, back)
 		requireLinesKept(t, src, out, touched)
+		if around[0] != "" || around[1] != "" {
+			// The bytes before and after the changed element on its
+			// lines, the other elements among them, are kept.
+			i := strings.Index(string(out), around[0])
+			require.GreaterOrEqual(t, i, 0, "%q missing in\n%s", around[0], out)
+			require.Contains(t, string(out[i+len(around[0]):]), around[1], "in\n%s", out)
+		}
 	}
 }
 
 // randomEdit makes one edit to a, chosen by pick, and returns the byte
-// ranges of src that held the edited key.
-func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
+// ranges of src that held the edited key (or element) and, for a changed
+// array element, the text before and after it on its lines.
+func randomEdit(t *testing.T, a *Article, pick uint16, val string) ([][2]int, [2]string) {
 	s := &a.src
 	d, err := scanDoc([]byte(s.text[s.l.fmStart:s.l.fmEnd]))
 	require.NoError(t, err)
@@ -111,7 +136,13 @@ func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
 		}
 	}
 	n := int(pick >> 4)
-	switch op := pick % 16; {
+	switch op := pick % 20; {
+	case op >= 16:
+		if touched, around, ok := elementEdit(t, a, d, n, op, val); ok {
+			return touched, around
+		}
+		a.Body = val
+		touched = append(touched, [2]int{s.l.fmEnd, len(s.text)})
 	case op < 12:
 		key := schemaKeys[op]
 		touch([]string{key}, false)
@@ -207,7 +238,97 @@ func randomEdit(t *testing.T, a *Article, pick uint16, val string) [][2]int {
 		a.Body = val
 		touched = append(touched, [2]int{s.l.fmEnd, len(s.text)})
 	}
-	return touched
+	return touched, [2]string{}
+}
+
+// elementEdit changes (op 16), appends (17), removes (18) or inserts at
+// the front (19) one element of an array of plain values in Params, the
+// array chosen by n, and returns the lines of the file that may change:
+// those of the element (of the last or first one for an insertion, and of
+// the one before for a removal), and for a change the text around the
+// element on its lines. The elements are found with go-toml's parser.
+func elementEdit(t *testing.T, a *Article, d *fmDoc, n int, op uint16, val string) ([][2]int, [2]string, bool) {
+	s := &a.src
+	fm := d.fm
+	type found struct {
+		path  []string
+		spans [][2]int // elements, in fm
+	}
+	var arrays []found
+	for _, e := range d.exprs {
+		if e.kind != unstable.KeyValue || e.valKind != unstable.Array || slices.ContainsFunc(e.path, isElemKey) {
+			continue
+		}
+		if e.section < 0 && len(e.path) == 1 && schemaIndex([]byte(e.path[0])) >= 0 {
+			continue
+		}
+		var p unstable.Parser
+		p.Reset(fm[e.start:e.end])
+		if !p.NextExpression() {
+			continue
+		}
+		var spans [][2]int
+		plain := true
+		for it := p.Expression().Value().Children(); it.Next(); {
+			c := it.Node()
+			if c.Kind == unstable.Array || c.Kind == unstable.InlineTable || c.Raw.Length == 0 {
+				plain = false
+				break
+			}
+			spans = append(spans, [2]int{e.start + int(c.Raw.Offset), e.start + int(c.Raw.Offset+c.Raw.Length)})
+		}
+		if plain && len(spans) > 0 {
+			arrays = append(arrays, found{e.path, spans})
+		}
+	}
+	if len(arrays) == 0 {
+		return nil, [2]string{}, false
+	}
+	f := arrays[n%len(arrays)]
+	m := a.Params
+	for _, k := range f.path[:len(f.path)-1] {
+		sub, ok := m[k].(map[string]any)
+		if !ok {
+			return nil, [2]string{}, false
+		}
+		m = sub
+	}
+	key := f.path[len(f.path)-1]
+	arr, ok := m[key].([]any)
+	if !ok || len(arr) != len(f.spans) {
+		return nil, [2]string{}, false
+	}
+	lines := func(from, to int) [2]int {
+		return [2]int{s.l.fmStart + lineStart(fm, from), s.l.fmStart + lineEnd(fm, to)}
+	}
+	i := n % len(arr)
+	sp := f.spans[i]
+	switch op {
+	case 16:
+		arr = slices.Clone(arr)
+		arr[i] = val
+		m[key] = arr
+		around := [2]string{string(fm[lineStart(fm, sp[0]):sp[0]]), string(fm[sp[1]:lineEnd(fm, sp[1])])}
+		return [][2]int{lines(sp[0], sp[1])}, around, true
+	case 17:
+		last := f.spans[len(f.spans)-1]
+		m[key] = append(slices.Clone(arr), val)
+		return [][2]int{lines(last[0], last[1])}, [2]string{}, true
+	case 18:
+		if len(arr) < 2 {
+			return nil, [2]string{}, false
+		}
+		from := sp[0]
+		if i > 0 {
+			from = f.spans[i-1][0]
+		}
+		m[key] = slices.Delete(slices.Clone(arr), i, i+1)
+		return [][2]int{lines(from, sp[1])}, [2]string{}, true
+	default:
+		first := f.spans[0]
+		m[key] = append([]any{val}, arr...)
+		return [][2]int{lines(first[0], first[1])}, [2]string{}, true
+	}
 }
 
 // requireLinesKept checks that the lines of src outside the touched ranges

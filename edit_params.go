@@ -40,7 +40,7 @@ func (ed *editor) table(path []string, orig, cur map[string]any) error {
 			continue
 		default:
 			if i := ed.d.kvAt(p); i >= 0 {
-				err = ed.replaceParam(i, p, nv)
+				err = ed.replaceParam(i, p, ov, nv)
 				break
 			}
 			om, ok1 := ov.(map[string]any)
@@ -148,9 +148,17 @@ func (ed *editor) del(p []string) error {
 	return nil
 }
 
-// replaceParam writes v in place of the value of key/value pair i.
-func (ed *editor) replaceParam(i int, p []string, v any) error {
+// replaceParam writes v in place of the value of key/value pair i, which
+// Parse read as old. An array or inline table is edited element by
+// element (see editValue).
+func (ed *editor) replaceParam(i int, p []string, old, v any) error {
 	e := &ed.d.exprs[i]
+	if e.valKind == unstable.Array || e.valKind == unstable.InlineTable {
+		if err := ed.editValue(e.valStart, e.valEnd, old, v, 1); err != nil {
+			return paramError(p, err)
+		}
+		return nil
+	}
 	raw := ed.d.fm[e.valStart:e.valEnd]
 	rv := deref(reflect.ValueOf(v))
 	var b []byte

@@ -45,10 +45,22 @@ import (
 //     lines, deleted tables their sections; new keys go after the last key
 //     of their table (of the dotted keys that define it, or after the last
 //     top-level key), new tables go at the end of their parent's section
-//     (of the front matter for a top-level table). A change inside an
-//     inline table or array rewrites that value; an array of [[tables]] is
-//     edited element by element, new elements after the last one. A table
-//     that loses its last key stays, as an empty [table].
+//     (of the front matter for a top-level table). An array of [[tables]]
+//     is edited element by element, new elements after the last one. A
+//     table that loses its last key stays, as an empty [table].
+//   - Inside an array or an inline table, only what changed is rewritten:
+//     elements common to the start and end of the old and new arrays keep
+//     their bytes, changed elements are replaced in place in their style,
+//     removed ones lose their line (where they had one to themselves, with
+//     the comment on it) or their text and comma, and new ones are written
+//     as their neighbour is: on lines of their own with its indentation in
+//     an array written one element per line, keeping the array's
+//     trailing-comma style; on the same line with its separator otherwise.
+//     Comment lines between elements stay. An inline table keeps its keys'
+//     order and bytes; a new key goes after the last, with the spacing of
+//     the last key. An array or inline table that becomes empty, or whose
+//     old form the editor does not read (a dotted key in an inline table),
+//     is written whole.
 //   - New lines use the file's line ending, its most frequent spelling of
 //     " = " and the indentation of the line they follow.
 //   - A changed body replaces the body; the separator line is kept, and
