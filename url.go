@@ -164,7 +164,9 @@ var browserIDNA = idna.New(idna.MapForLookup(), idna.BidiRule(), idna.Transition
 // four decimal numbers, an IPv6 address in brackets in its shortest form.
 // It reports false when the browser's host parser fails: an empty host, a
 // label IDNA refuses, a forbidden character such as '%' or '@' left after
-// decoding, a name ending in a number that is not an IPv4 address.
+// decoding, a name ending in a number that is not an IPv4 address. It
+// also refuses a host that needs IDNA processing and is too long for DNS
+// (see dnsSized), which a browser might accept but could never resolve.
 func webHost(raw string) (string, bool) {
 	if raw == "" {
 		return "", false
@@ -185,6 +187,9 @@ func webHost(raw string) (string, bool) {
 	if plainASCIIHost(h) {
 		h = strings.ToLower(h)
 	} else {
+		if !dnsSized(h) {
+			return "", false
+		}
 		a, err := browserIDNA.ToASCII(h)
 		if err != nil || a == "" {
 			return "", false
@@ -215,6 +220,28 @@ func plainASCIIHost(h string) bool {
 			return false
 		}
 		label = c == '.'
+	}
+	return true
+}
+
+// dnsSized reports whether h, a host for IDNA processing, has at most 253
+// characters and at most 63 in each label (a label ends at '.' or at a
+// character IDNA maps to one). Punycode takes time quadratic in a
+// label's length, and a host past these sizes can never be looked up in
+// DNS: such a host is refused rather than processed, which keeps the
+// check linear.
+func dnsSized(h string) bool {
+	total, label := 0, 0
+	for _, r := range h {
+		total++
+		label++
+		switch r {
+		case '.', '\u3002', '\uff0e', '\uff61':
+			label = 0
+		}
+		if label > 63 || total > 253 {
+			return false
+		}
 	}
 	return true
 }

@@ -103,6 +103,11 @@ func TestWebHost(t *testing.T) {
 		{"[::1", ""},
 		{"[fe80::1%25eth0]", ""},
 		{"[1.2.3.4]", ""},
+		// Too long for DNS, with IDNA processing to do: refused unprocessed.
+		{strings.Repeat("\u00e9", 64) + ".example", ""},
+		{strings.Repeat("\u00e9", 40) + "\u3002" + strings.Repeat("\u00e9", 40) + ".example", "xn--9ca" + strings.Repeat("a", 39) + ".xn--9ca" + strings.Repeat("a", 39) + ".example"},
+		{strings.Repeat("a.", 127) + "\u00e9", ""},
+		{"xn--" + strings.Repeat("a", 60) + ".example", ""},
 	} {
 		got, ok := webHost(tc.in)
 		if tc.want == "" {
@@ -133,5 +138,55 @@ func BenchmarkReadURL(b *testing.B) {
 		if u.at || !strings.HasPrefix(u.host, "cdn") {
 			b.Fatal(u)
 		}
+	}
+}
+
+// cjkRun returns n distinct CJK ideographs (cycling after 20000): the
+// worst case for punycode, whose cost grows with a label's length times
+// its number of distinct characters.
+func cjkRun(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteRune(rune(0x4E00 + i%20000))
+	}
+	return b.String()
+}
+
+// urlHostShapes are bodies of about n bytes whose URLs and hosts are
+// hostile to the WHATWG reading and to IDNA processing.
+var urlHostShapes = map[string]func(n int) string{
+	"one long IDN href": func(n int) string {
+		return `<p><a href="https://` + cjkRun(n/3) + `.example/">bank.example</a></p>`
+	},
+	"many IDN hrefs": func(n int) string {
+		link := `<a href="https://` + cjkRun(60) + `.` + cjkRun(60) + `.` + cjkRun(60) + `.example/">bank.example</a> `
+		return "<p>" + strings.Repeat(link, n/len(link)) + "</p>"
+	},
+	"one long IDN link text": func(n int) string {
+		return `<p><a href="https://evil.example/">https://` + cjkRun(n/3) + `.example/</a></p>`
+	},
+	"one long xn-- href": func(n int) string {
+		return `<p><a href="https://xn--` + strings.Repeat("a", n) + `.example/">bank.example</a></p>`
+	},
+	"one long IDN embed": func(n int) string {
+		return `<iframe src="https://` + cjkRun(n/3) + `.example/v"></iframe>`
+	},
+	"slashes and at signs": func(n int) string {
+		return `<p><a href="https:` + strings.Repeat(`/\`, n/4) + strings.Repeat("@", n/2) + `x">x</a></p>`
+	},
+}
+
+// TestURLHostsLinear: the URL check, the embed allowlist and the
+// link-text check take time linear in the body on hostile URLs and hosts.
+func TestURLHostsLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not with -short or -race")
+	}
+	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).AllowEmbeds("www.youtube.com").Policy()
+	for name, shape := range urlHostShapes {
+		small, large := shape(100_000), shape(1_000_000)
+		ratio, ts, tl := growth(func() { p.Sanitize(small) }, func() { p.Sanitize(large) }, 6, 25)
+		t.Logf("%-24s 100 KB: %9v  1 MB: %9v  ×%5.1f", name, ts, tl, ratio)
+		assert.LessOrEqual(t, ratio, 25.0, name)
 	}
 }
