@@ -206,7 +206,18 @@ func attrEnd(s []byte) int {
 // the workspace's duplicates.
 func (s *lspServer) check(d *lspDoc) {
 	text, seq, cfg, utf8, ok := s.snapshot(d.uri)
-	if !ok || !cfg.isArticlePath(d.path) {
+	if !ok {
+		return
+	}
+	if !cfg.isArticlePath(d.path) {
+		// Not an article file (any more, if the extensions changed).
+		s.mu.Lock()
+		had := d.own != nil
+		d.own = nil
+		s.mu.Unlock()
+		if had {
+			s.publish(d.uri, nil)
+		}
 		return
 	}
 	an := analyze(text, cfg)
