@@ -33,7 +33,7 @@ func analyze(text []byte, cfg *lspConfig) analysis {
 		return analysis{problems: []lspProblem{{p[0], ruleCode(err)}}}
 	}
 	var ps []lspProblem
-	for _, e := range unwrapAll(cfg.check.v.Validate(a)) {
+	for _, e := range article.FieldErrors(cfg.check.v.Validate(a)) {
 		p := validationProblems("", e)
 		atOpener(p, text)
 		for _, p := range p {
@@ -41,17 +41,6 @@ func analyze(text []byte, cfg *lspConfig) analysis {
 		}
 	}
 	return analysis{a: a, problems: ps}
-}
-
-// unwrapAll returns the errors an error of Validate joins.
-func unwrapAll(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if m, ok := err.(interface{ Unwrap() []error }); ok {
-		return m.Unwrap()
-	}
-	return []error{err}
 }
 
 // ruleCodes name the rule of a problem by the library's sentinel error, as

@@ -61,7 +61,7 @@ func TestLSPCodeActions(t *testing.T) {
 			fixed := applyEdits(t, text, edits)
 			a, err := article.Parse(strings.NewReader(fixed))
 			require.NoError(t, err, fixed)
-			errs := unwrapAll(a.Validate())
+			errs := article.FieldErrors(a.Validate())
 			assert.Empty(t, errs, "fixed:\n%s", fixed)
 			assert.NotEmpty(t, before)
 			if tc.name != "missing title" && tc.name != "unsafe body" {
