@@ -211,39 +211,40 @@ func FuzzExcerpt(f *testing.F) {
 	})
 }
 
-// TestPlainTextLinear: time grows linearly with the input, for every shape
-// of body. 10× the input may take at most 25× the time (see growth): a
-// square would take 100×, while caches can make a linear 10× look like
-// 15×.
+// TestPlainTextLinear: PlainText takes time linear in the body, for every
+// shape of body, from 50 KB to 500 KB, against a bare x/net parse and
+// render of the same body; so does Excerpt, against counting the words of
+// its text (see checkGrowth).
 func TestPlainTextLinear(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")
 	}
-	shapes := map[string]string{
-		"paragraphs": "<p>Some <b>bold</b> text &amp; an <a href=\"/x\">anchor</a>.</p>\n",
-		"plain":      "Words without markup, words and words. ",
-		"unclosed":   "<p><b><i class=c><u>x",
-		"cells":      "<table><tr><td>a<td>b<td>c",
-		"deep":       "<div><span>",
-		"comments":   "<!-- c --><br>",
-		"scripts":    "<script>if (a < b) { x = '</p>' }</script>",
-		"long attr":  `<p title="` + strings.Repeat("v", 1000) + `">x</p>`,
-		"entities":   "&amp;&lt;&eacute;&#x1F680;&#0;&nbsp;",
-		"hidden":     "<div hidden><p>x</p>",
-		"adoption":   "<b><p>x</b>y</p>",
-		"textarea":   "<textarea>a\nb",
+	shapes := []struct{ name, unit string }{
+		{"paragraphs", "<p>Some <b>bold</b> text &amp; an <a href=\"/x\">anchor</a>.</p>\n"},
+		{"plain", "Words without markup, words and words. "},
+		{"unclosed", "<p><b><i class=c><u>x"},
+		{"cells", "<table><tr><td>a<td>b<td>c"},
+		{"deep", "<div><span>"},
+		{"comments", "<!-- c --><br>"},
+		{"scripts", "<script>if (a < b) { x = '</p>' }</script>"},
+		{"long attr", `<p title="` + strings.Repeat("v", 1000) + `">x</p>`},
+		{"entities", "&amp;&lt;&eacute;&#x1F680;&#0;&nbsp;"},
+		{"hidden", "<div hidden><p>x</p>"},
+		{"adoption", "<b><p>x</b>y</p>"},
+		{"textarea", "<textarea>a\nb"},
 	}
-	for name, unit := range shapes {
-		small := strings.Repeat(unit, 100_000/len(unit)+1)
-		large := strings.Repeat(unit, 1_000_000/len(unit)+1)
-		ratio, ts, tl := growth(func() { _ = PlainText(small) }, func() { _ = PlainText(large) }, 6, 25)
-		t.Logf("%-10s 100 KB: %9v  1 MB: %9v  ×%.1f", name, ts, tl, ratio)
-		assert.Less(t, ratio, 25.0, "%s: time grows faster than linearly", name)
+	var cases []growthCase
+	for _, sh := range shapes {
+		cases = append(cases, growthCase{sh.name, func(n int) growthOps {
+			body := strings.Repeat(sh.unit, n/len(sh.unit)+1)
+			return growthOf(func() { bareHTML(body) }, "PlainText", func() { _ = PlainText(body) })
+		}})
 	}
-	text := strings.Repeat("word ", 200_000)
-	ratio, ts, tl := growth(func() { _ = Excerpt(text[:100_000], 50_000) }, func() { _ = Excerpt(text, 500_000) }, 6, 25)
-	t.Logf("Excerpt    100 KB: %9v  1 MB: %9v  ×%.1f", ts, tl, ratio)
-	assert.Less(t, ratio, 25.0, "Excerpt: time grows faster than linearly")
+	cases = append(cases, growthCase{"Excerpt", func(n int) growthOps {
+		text := strings.Repeat("word ", n/5)
+		return growthOf(func() { _ = len(strings.Fields(text)) }, "Excerpt", func() { _ = Excerpt(text, n/2) })
+	}})
+	checkGrowth(t, growthConfig{sizes: sizesFrom(50_000)}, cases...)
 }
 
 func BenchmarkPlainText(b *testing.B) {

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -71,14 +70,10 @@ var linearShapes = map[string]func(n int) string{
 	},
 }
 
-// TestSanitizeLinearShapes times Sanitize and SanitizeReport on 100 KB and
-// on 1 MB of each attribute-heavy shape and fails if the time grows far
-// more than tenfold: more than 25×, where a quadratic step measures about
-// 100×. Times are CPU times with the garbage collector off (see growth),
-// the best of up to seven rounds taken in turns. A 1 MB body and its tree
-// outgrow the CPU caches, so even a bare x/net ParseFragment plus Render
-// grows 12–16×: past 25×, up to ten more rounds time ours and the bare
-// parse and render in turns, and a ratio within 2.5 times that one passes.
+// TestSanitizeLinearShapes: Sanitize and SanitizeReport take time linear
+// in the body on each attribute-heavy shape, from 30 KB to 300 KB, against
+// a bare x/net parse and render of the same body timed in the same rounds
+// (see checkGrowth).
 func TestSanitizeLinearShapes(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")
@@ -89,44 +84,20 @@ func TestSanitizeLinearShapes(t *testing.T) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	var cases []growthCase
 	for _, name := range names {
-		small, large := linearShapes[name](100_000), linearShapes[name](1_000_000)
-		for _, report := range []bool{false, true} {
-			run := func(b string) func() {
-				return func() {
-					if report {
-						_, _, _ = p.SanitizeReport(b)
-					} else {
-						p.Sanitize(b)
-					}
-				}
+		cases = append(cases, growthCase{name, func(n int) growthOps {
+			b := linearShapes[name](n)
+			return growthOps{
+				base: func() { bareHTML(b) },
+				ops: []growthOp{
+					{"Sanitize", func() { p.Sanitize(b) }},
+					{"SanitizeReport", func() { _, _, _ = p.SanitizeReport(b) }},
+				},
 			}
-			ratio, ts, tl := growth(run(small), run(large), 7, 25)
-			t.Logf("%-20s report=%-5v 100 KB: %9v  1 MB: %9v  ×%5.1f", name, report, ts, tl, ratio)
-			if ratio <= 25 {
-				continue
-			}
-			// The bare parse and render, timed in the same rounds, so that
-			// both see the same state of the machine.
-			bare := func(b string) func() { return func() { parseAndRender(t, b) } }
-			var base float64
-			bs, bl := time.Duration(1<<62), time.Duration(1<<62)
-			restore := gcOff()
-			for range 10 {
-				ts, tl = min(ts, perRun(run(small))), min(tl, perRun(run(large)))
-				bs, bl = min(bs, perRun(bare(small))), min(bl, perRun(bare(large)))
-				ratio, base = float64(tl)/float64(ts), float64(bl)/float64(bs)
-				if ratio <= 25 || ratio <= 2.5*base {
-					break
-				}
-			}
-			restore()
-			t.Logf("%-20s report=%-5v again: ×%5.1f, bare x/net parse and render: ×%5.1f", name, report, ratio, base)
-			if ratio > 25 && ratio > 2.5*base {
-				t.Errorf("%s (report %v): 10× the input takes %.0f× the time (bare x/net parse and render: %.0f×)", name, report, ratio, base)
-			}
-		}
+		}})
 	}
+	checkGrowth(t, growthConfig{sizes: sizesFrom(30_000)}, cases...)
 }
 
 // parseAndRender is the floor for any tree-based sanitiser.
@@ -315,32 +286,28 @@ func TestPolicyBuilderErrors(t *testing.T) {
 	}
 }
 
-// TestSanitizeLinearTime guards against quadratic behaviour on bodies with
-// very many changes: eight times the input must take less than 32 times as
-// long. Linear steps measure 8 to 22 on a busy machine; a quadratic one
-// measures about 64.
+// TestSanitizeLinearTime: SanitizeReport takes time linear in the number
+// of changes, on bodies with very many of them, from 2,000 to 20,000
+// constructs (see checkGrowth).
 func TestSanitizeLinearTime(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")
 	}
-	gens := map[string]func(n int) string{
-		"comments": func(n int) string { return strings.Repeat("<!--x-->", n) },
-		"attributes": func(n int) string {
-			var b strings.Builder
-			b.WriteString("<p ")
-			for i := range n {
-				fmt.Fprintf(&b, "a%d=1 ", i)
-			}
-			return b.String() + ">x</p>"
-		},
-		"links":     func(n int) string { return strings.Repeat(`<a href="javascript:x" onclick=y>z</a>`, n) },
-		"formatted": func(n int) string { return strings.Repeat("<p><b><i class=c><u>x</p>", n) },
+	gens := []struct {
+		name string
+		gen  func(n int) string
+	}{
+		{"comments", func(n int) string { return strings.Repeat("<!--x-->", n) }},
+		{"attributes", manyAttrsTag},
+		{"links", func(n int) string { return strings.Repeat(`<a href="javascript:x" onclick=y>z</a>`, n) }},
+		{"formatted", func(n int) string { return strings.Repeat("<p><b><i class=c><u>x</p>", n) }},
 	}
-	for name, gen := range gens {
-		small, large := gen(3000), gen(24000)
-		run := func(in string) func() { return func() { _, _, _ = ArticlePolicy().SanitizeReport(in) } }
-		ratio, ts, tl := growth(run(small), run(large), 5, 32)
-		t.Logf("%s: %v, 8× input: %v (×%.1f)", name, ts, tl, ratio)
-		assert.Less(t, ratio, 32.0, "%s: time grows faster than linearly", name)
+	var cases []growthCase
+	for _, g := range gens {
+		cases = append(cases, growthCase{g.name, func(n int) growthOps {
+			b := g.gen(n)
+			return growthOf(func() { bareHTML(b) }, "SanitizeReport", func() { _, _, _ = ArticlePolicy().SanitizeReport(b) })
+		}})
 	}
+	checkGrowth(t, growthConfig{sizes: sizesFrom(2000)}, cases...)
 }
