@@ -111,9 +111,10 @@ func sizesFrom(n int) []int { return []int{n, int(float64(n) * math.Sqrt(10)), 1
 
 // growthResult is what measureGrowth found for one case.
 type growthResult struct {
-	fail   []string // why it fails; empty when it passes
-	log    []string
-	rounds int // timed rounds done
+	fail       []string // why it fails; empty when it passes
+	overBudget bool     // failed on the budget
+	log        []string
+	rounds     int // timed rounds done
 	// best[i][j]: the best time at size i of the baseline (j = 0) or
 	// of operation j-1; nil when the case failed before timing.
 	best [][]time.Duration
@@ -129,10 +130,19 @@ func checkGrowth(t *testing.T, cfg growthConfig, cases ...growthCase) map[string
 	for _, c := range cases {
 		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
 			r := measureGrowth(cfg, c)
-			res[c.name] = r
 			for _, l := range r.log {
 				t.Log(l)
 			}
+			if len(r.fail) > 0 && !r.overBudget {
+				// A failure is confirmed by a second measurement, as
+				// long as the first; only a pass of both is noise.
+				t.Logf("over the limit: %q; measuring again", r.fail)
+				r = measureGrowth(cfg, c)
+				for _, l := range r.log {
+					t.Log(l)
+				}
+			}
+			res[c.name] = r
 			for _, f := range r.fail {
 				t.Error(f)
 			}
@@ -183,6 +193,7 @@ func measureGrowth(cfg growthConfig, c growthCase) (r growthResult) {
 				if elapsed()+pred > cfg.budget {
 					r.fail = append(r.fail, fmt.Sprintf("%s: time grows as n^%.2f so far (%v for %d, %v for %d); %d would take about %v, past the budget of %v (spent %v)",
 						names[j], k, once[max(i-2, 0)][j], cfg.sizes[max(i-2, 0)], once[i-1][j], cfg.sizes[i-1], cfg.sizes[i], pred.Round(time.Millisecond), cfg.budget, elapsed().Round(time.Millisecond)))
+					r.overBudget = true
 					return r
 				}
 			}
@@ -219,6 +230,7 @@ rounds:
 	}
 	if r.rounds == 0 {
 		r.fail = append(r.fail, fmt.Sprintf("no timed round within the budget of %v (one run of each size: %v)", cfg.budget, once))
+		r.overBudget = true
 		return r
 	}
 	r.best = best
