@@ -8,15 +8,15 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
 
-// ErrJSON means a JSON object cannot be read as an Article, or an Article
-// cannot be written as JSON (a Params float that is NaN or infinite).
+// ErrJSON means a JSON object cannot be read as an Article (see
+// [Article.UnmarshalJSON]), or an Article cannot be written as JSON: a
+// Params float that is NaN or infinite, a body that is not valid UTF-8.
 var ErrJSON = errors.New("invalid article JSON")
 
 // maxJSONDepth bounds the nesting of Params values in JSON, as
@@ -39,12 +39,47 @@ const maxJSONDepth = 100
 // floats always with a decimal point or an exponent, so that they come back
 // with their type; TOML dates and times, which JSON lacks, are written as
 // the strings TOML writes for them (RFC 3339 for an offset date-time) and
-// come back as strings. NaN and infinite floats have no JSON form: they
-// fail with ErrJSON.
+// come back as strings.
 //
-// MarshalJSON does not escape HTML characters itself; [json.Marshal] does,
-// unless called through a [json.Encoder] with SetEscapeHTML(false).
+// Strings are escaped as [json.Marshal] escapes them: besides the quotation
+// mark, the backslash and control characters, "<", ">" and "&" are written
+// \u003c, \u003e and \u0026, and U+2028 and U+2029 \u2028 and \u2029, so
+// that the output can be placed in an HTML page or a script. (A
+// [json.Encoder] with SetEscapeHTML(false) does not undo this.)
+//
+// MarshalJSON refuses, with the error [Article.Encode] returns (wrapping
+// ErrEncode), every Article that Encode refuses: a string that is not
+// valid UTF-8, a date outside the years 0000 to 9999 or whose offset is
+// not whole minutes (which RFC 3339 cannot write), a Params key of the
+// schema, a Params value TOML cannot hold; it is the same check. JSON
+// adds two refusals of its own, with ErrJSON: a NaN or infinite float in
+// Params, and a Body that is not valid UTF-8 (Encode writes the body as
+// bytes; a JSON string cannot hold them). So every Article MarshalJSON
+// writes can be encoded, and [Article.UnmarshalJSON] reads it back field
+// for field.
+//
+// # Embedding
+//
+// An Article embedded in a struct of yours brings its MarshalJSON and
+// UnmarshalJSON along (Go promotes the methods of an embedded field), so
+// [json.Marshal] of the struct writes the article alone and silently drops
+// your other fields. Give the Article a named field instead:
+//
+//	type Story struct {
+//		Article *article.Article `json:"article"`
+//		Section string           `json:"section"`
+//	}
+//
+// or, to keep one flat object, marshal the article and your fields apart
+// and join them, or hold the article as a [json.RawMessage] while you
+// decode your own fields.
 func (a *Article) MarshalJSON() ([]byte, error) {
+	if err := a.checkEncodable(); err != nil {
+		return nil, err
+	}
+	if !utf8.ValidString(a.Body) {
+		return nil, fmt.Errorf("%w: body: invalid UTF-8 has no JSON form", ErrJSON)
+	}
 	b := make([]byte, 0, 512+len(a.Body))
 	b = append(b, `{"title":`...)
 	b = appendJSONString(b, a.Title)
@@ -91,9 +126,24 @@ func (a *Article) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
+// checkEncodable returns the error [Article.Encode] returns for a built in
+// code, or nil: the one rule of what an Article can hold, which MarshalJSON
+// and UnmarshalJSON share with Encode by running its canonical writer on
+// the front matter (the body is never refused by Encode).
+func (a *Article) checkEncodable() error {
+	fm := Article{
+		Title: a.Title, Date: a.Date, Draft: a.Draft, Summary: a.Summary,
+		Description: a.Description, SourceLink: a.SourceLink, Enclosure: a.Enclosure,
+		ArticleID: a.ArticleID, FeedItemID: a.FeedItemID, URL: a.URL, QRCode: a.QRCode,
+		Source: a.Source, Params: a.Params,
+	}
+	_, err := fm.appendCanonical(make([]byte, 0, fm.encodedSizeHint()))
+	return err
+}
+
 // appendJSONString appends s as a JSON string, escaped as encoding/json
-// escapes it with SetEscapeHTML(false): quotation mark, backslash, control
-// characters, U+2028 and U+2029; invalid UTF-8 becomes U+FFFD.
+// escapes it by default: quotation mark, backslash, control characters,
+// "<", ">", "&", U+2028 and U+2029; invalid UTF-8 becomes U+FFFD.
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
@@ -101,7 +151,7 @@ func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
 				i++
 				continue
 			}
@@ -211,136 +261,8 @@ func appendJSONValue(b []byte, v any, depth int) ([]byte, error) {
 	// Values a caller put in Params that go-toml never produces.
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return b, err
 	}
 	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...), nil
-}
-
-// UnmarshalJSON implements [json.Unmarshaler]: it reads the object that
-// [Article.MarshalJSON] writes into a, replacing every field, so that
-// UnmarshalJSON(MarshalJSON(a)) gives a back (but for TOML dates inside
-// Params, which come back as strings). Keys may come in any order and may
-// be missing (the field is then zero); null is the zero value. date is read
-// by [ParseDate], so every form it accepts is accepted here. Numbers in
-// params come back as int64 when written without a decimal point or
-// exponent (and in range), as float64 otherwise. An unknown key, a value of
-// the wrong type or a date that ParseDate refuses fails with ErrJSON,
-// leaving a unchanged.
-func (a *Article) UnmarshalJSON(data []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("%w: %v", ErrJSON, err)
-	}
-	if raw == nil {
-		return fmt.Errorf("%w: not an object", ErrJSON)
-	}
-	var n Article
-	for k, v := range raw {
-		var err error
-		switch k {
-		case "title":
-			err = jsonString(v, &n.Title)
-		case "summary":
-			err = jsonString(v, &n.Summary)
-		case "description":
-			err = jsonString(v, &n.Description)
-		case "source_link":
-			err = jsonString(v, &n.SourceLink)
-		case "enclosure":
-			err = jsonString(v, &n.Enclosure)
-		case "url":
-			err = jsonString(v, &n.URL)
-		case "qrcode":
-			err = jsonString(v, &n.QRCode)
-		case "source":
-			err = jsonString(v, &n.Source)
-		case "body":
-			err = jsonString(v, &n.Body)
-		case "draft":
-			err = json.Unmarshal(v, &n.Draft)
-		case "article_id":
-			err = json.Unmarshal(v, &n.ArticleID)
-		case "feed_item_id":
-			err = json.Unmarshal(v, &n.FeedItemID)
-		case "date":
-			var s string
-			if err = jsonString(v, &s); err == nil {
-				n.Date, err = ParseDate(s, nil)
-			}
-		case "params":
-			n.Params, err = jsonParams(v)
-		default:
-			err = errors.New("unknown key")
-		}
-		if err != nil {
-			return fmt.Errorf("%w: %s: %v", ErrJSON, k, err)
-		}
-	}
-	*a = n
-	return nil
-}
-
-// jsonString decodes a JSON string (or null) into *s.
-func jsonString(v json.RawMessage, s *string) error {
-	return json.Unmarshal(v, s)
-}
-
-// jsonParams decodes the params object, numbers as int64 or float64.
-func jsonParams(v json.RawMessage) (map[string]any, error) {
-	d := json.NewDecoder(bytes.NewReader(v))
-	d.UseNumber()
-	var m map[string]any
-	if err := d.Decode(&m); err != nil {
-		return nil, err
-	}
-	if len(m) == 0 {
-		return nil, nil
-	}
-	out, err := fromJSONValue(m, 0)
-	if err != nil {
-		return nil, err
-	}
-	return out.(map[string]any), nil
-}
-
-// fromJSONValue turns json.Number values into int64 or float64, in place.
-func fromJSONValue(v any, depth int) (any, error) {
-	if depth > maxJSONDepth {
-		return nil, fmt.Errorf("nested more than %d levels", maxJSONDepth)
-	}
-	switch v := v.(type) {
-	case json.Number:
-		s := string(v)
-		if !strings.ContainsAny(s, ".eE") {
-			if i, err := strconv.ParseInt(s, 10, 64); err == nil {
-				return i, nil
-			}
-		}
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return nil, fmt.Errorf("number %s out of range", s)
-		}
-		return f, nil
-	case nil:
-		return nil, errors.New("null has no TOML form")
-	case []any:
-		for i, e := range v {
-			e, err := fromJSONValue(e, depth+1)
-			if err != nil {
-				return nil, fmt.Errorf("%d: %w", i, err)
-			}
-			v[i] = e
-		}
-	case map[string]any:
-		for k, e := range v {
-			e, err := fromJSONValue(e, depth+1)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", k, err)
-			}
-			v[k] = e
-		}
-	}
-	return v, nil
 }

@@ -171,7 +171,8 @@ func TestJSON(t *testing.T) {
 	}
 	assert.Equal(t, len(files), i)
 	assert.Contains(t, r.stdout, `"tags":["rail","transport"]`)
-	assert.Contains(t, r.stdout, `<p>`, "HTML is not escaped")
+	assert.Contains(t, r.stdout, `\u003cp\u003e`, "HTML is escaped, as encoding/json does")
+	assert.NotContains(t, r.stdout, `<`)
 
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bin.md"), []byte{0, 1, 2, 0xff}, 0o644))
