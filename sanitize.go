@@ -103,10 +103,17 @@ func (p *Policy) Sanitize(body string) string {
 // same happens with that error.
 //
 // Re-serialisation is not reported: escaping, quoting, line-break
-// normalisation, and the repairs the HTML parser makes to every input
-// (closing open elements, ignoring stray end tags and doctypes, moving
-// misplaced content out of tables) change bytes but not what a browser
-// shows.
+// normalisation, and the repairs of the HTML parser that stay inside the
+// body (end tags HTML makes optional, ignored doctypes, content moved out
+// of tables, mis-nested formatting elements) change bytes but not what a
+// browser shows. What could change the page around the body is reported,
+// although the cleaned body, which closes what it opens, has none of it:
+// markup unfinished at the end ([ChangeUnfinishedMarkup]), NUL bytes
+// ([ChangeNULDropped]), ignored tags ([ChangeTagIgnored]), elements left
+// open ([ChangeElementLeftOpen]), stray end tags ([ChangeStrayEndTag]) and,
+// behind them, a body that does not stay inside an element
+// ([ChangeNotContained]). An attribute value that holds a tag is removed
+// ([ChangeMarkupInAttr]).
 func (p *Policy) SanitizeReport(body string) (string, Report, error) {
 	out, rep, err := p.run(body, true)
 	if err != nil {
