@@ -52,16 +52,24 @@ func BenchmarkLSPChange(b *testing.B) {
 // BenchmarkLSPIndex indexes a workspace of generated articles (about 7 KB
 // each, 1% duplicates) through the protocol, from initialized to the end
 // of the $/progress reports, and reports articles/s. The tree has
-// ARTICLE_LSP_INDEX_N files (default 2,000; the README's figure is for
-// 100,000, lint's throughput figure being about 33,000 articles/s).
+// ARTICLE_LSP_INDEX_N files (default 2,000), or is the folder
+// ARTICLE_LSP_INDEX_DIR (such as 100,000 articles from
+// "go run ./internal/gen/articlegen -n 100000 -out DIR", the tree of
+// lint's throughput figure, about 33,000 articles/s).
 func BenchmarkLSPIndex(b *testing.B) {
 	n := 2000
 	if v, err := strconv.Atoi(os.Getenv("ARTICLE_LSP_INDEX_N")); err == nil && v > 0 {
 		n = v
 	}
-	dir := b.TempDir()
-	if _, err := gen.Write(dir, n, gen.Config{Seed: 9, Invalid: -1}); err != nil {
-		b.Fatal(err)
+	dir := os.Getenv("ARTICLE_LSP_INDEX_DIR") // a tree made by internal/gen/articlegen
+	if dir == "" {
+		dir = b.TempDir()
+		if _, err := gen.Write(dir, n, gen.Config{Seed: 9, Invalid: -1}); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		n = 0
+		walkPaths([]string{dir}, defaultExts, func(string) bool { n++; return true }, func(err error) { b.Fatal(err) })
 	}
 	b.ResetTimer()
 	var total time.Duration
