@@ -81,7 +81,7 @@ func checkLinkText(href string, n *html.Node) linkVerdict {
 		return linkOK
 	}
 	if webArchiveHosts[hh] {
-		if ah := archivedHost(hu.path); ah != "" && hostWithin(ah, th) {
+		if ah := archivedHost(hu.rest); ah != "" && hostWithin(ah, th) {
 			return linkOK
 		}
 	}

@@ -30,7 +30,7 @@ type webURL struct {
 	pass      string // the user information after its first ':'
 	host      string // the host, with the brackets of an IPv6 address
 	port      string // after the ':' that follows the host
-	path      string // what follows the authority, up to '?' or '#'
+	rest      string // what follows the authority: path, query, fragment
 	// baseDependent: a special scheme followed by fewer than two slashes
 	// or backslashes ("https:x", "https:/x"), which a browser reads as a
 	// reference relative to a base of the same scheme and as an
@@ -142,10 +142,7 @@ func readURL(s string) webURL {
 			}
 		}
 	}
-	u.path = s[end:]
-	if k := strings.IndexAny(u.path, "?#"); k >= 0 {
-		u.path = u.path[:k]
-	}
+	u.rest = s[end:]
 	return u
 }
 

@@ -45,7 +45,7 @@ func FuzzReadURL(f *testing.F) {
 		if u.at && !u.authority {
 			t.Fatalf("%q: user information without an authority", s)
 		}
-		for _, part := range []string{u.user, u.pass, u.host, u.port, u.path} {
+		for _, part := range []string{u.user, u.pass, u.host, u.port, u.rest} {
 			if !strings.Contains(s, part) {
 				t.Fatalf("%q: %q is not a piece of the input", s, part)
 			}

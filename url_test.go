@@ -14,30 +14,30 @@ func TestReadWebURL(t *testing.T) {
 		in   string
 		want webURL
 	}{
-		{"https://bank.example/x", r{scheme: "https", authority: true, host: "bank.example", path: "/x"}},
-		{"HTTPS://Bank.Example:8443/x?y#z", r{scheme: "https", authority: true, host: "Bank.Example", port: "8443", path: "/x"}},
+		{"https://bank.example/x", r{scheme: "https", authority: true, host: "bank.example", rest: "/x"}},
+		{"HTTPS://Bank.Example:8443/x?y#z", r{scheme: "https", authority: true, host: "Bank.Example", port: "8443", rest: "/x?y#z"}},
 		// The issue's shapes: user information net/url does not see.
-		{"https:bank.example@evil.example/", r{scheme: "https", authority: true, at: true, user: "bank.example", host: "evil.example", path: "/", baseDependent: true}},
-		{"https:///bank@evil.example/", r{scheme: "https", authority: true, at: true, user: "bank", host: "evil.example", path: "/"}},
-		{"///bank@evil.example/", r{authority: true, at: true, user: "bank", host: "evil.example", path: "/"}},
-		{`/\bank@evil.example/`, r{authority: true, at: true, user: "bank", host: "evil.example", path: "/"}},
+		{"https:bank.example@evil.example/", r{scheme: "https", authority: true, at: true, user: "bank.example", host: "evil.example", rest: "/", baseDependent: true}},
+		{"https:///bank@evil.example/", r{scheme: "https", authority: true, at: true, user: "bank", host: "evil.example", rest: "/"}},
+		{"///bank@evil.example/", r{authority: true, at: true, user: "bank", host: "evil.example", rest: "/"}},
+		{`/\bank@evil.example/`, r{authority: true, at: true, user: "bank", host: "evil.example", rest: "/"}},
 		{`\\bank@evil.example`, r{authority: true, at: true, user: "bank", host: "evil.example"}},
-		{"https:user:pw@evil.example/x.png", r{scheme: "https", authority: true, at: true, user: "user", pass: "pw", host: "evil.example", path: "/x.png", baseDependent: true}},
+		{"https:user:pw@evil.example/x.png", r{scheme: "https", authority: true, at: true, user: "user", pass: "pw", host: "evil.example", rest: "/x.png", baseDependent: true}},
 		{`https:\\/\user@evil.example`, r{scheme: "https", authority: true, at: true, user: "user", host: "evil.example"}},
 		{"https:/x@y", r{scheme: "https", authority: true, at: true, user: "x", host: "y", baseDependent: true}},
 		// Tabs, line breaks and surrounding controls go first.
 		{" \x01ht\ttps:/\n/ba\rnk@evil.example\x00 ", r{scheme: "https", authority: true, at: true, user: "bank", host: "evil.example"}},
-		{"/\t/evil.example/x", r{authority: true, host: "evil.example", path: "/x"}},
+		{"/\t/evil.example/x", r{authority: true, host: "evil.example", rest: "/x"}},
 		// The last '@' ends the user information; the first ':' ends the user.
-		{"https://a@b:c@d:1/", r{scheme: "https", authority: true, at: true, user: "a@b", pass: "c", host: "d", port: "1", path: "/"}},
-		{"https://@evil.example/", r{scheme: "https", authority: true, at: true, host: "evil.example", path: "/"}},
+		{"https://a@b:c@d:1/", r{scheme: "https", authority: true, at: true, user: "a@b", pass: "c", host: "d", port: "1", rest: "/"}},
+		{"https://@evil.example/", r{scheme: "https", authority: true, at: true, host: "evil.example", rest: "/"}},
 		// '?', '#' and (special) '\' end the authority before an '@'.
-		{"https://bank.example?@evil.example", r{scheme: "https", authority: true, host: "bank.example"}},
-		{"https://bank.example#@evil.example", r{scheme: "https", authority: true, host: "bank.example"}},
-		{`https://bank.example\@evil.example`, r{scheme: "https", authority: true, host: "bank.example", path: `\@evil.example`}},
-		{"https://[::1]:8/", r{scheme: "https", authority: true, host: "[::1]", port: "8", path: "/"}},
+		{"https://bank.example?@evil.example", r{scheme: "https", authority: true, host: "bank.example", rest: "?@evil.example"}},
+		{"https://bank.example#@evil.example", r{scheme: "https", authority: true, host: "bank.example", rest: "#@evil.example"}},
+		{`https://bank.example\@evil.example`, r{scheme: "https", authority: true, host: "bank.example", rest: `\@evil.example`}},
+		{"https://[::1]:8/", r{scheme: "https", authority: true, host: "[::1]", port: "8", rest: "/"}},
 		// Relative references without an authority.
-		{"/news/a@b", r{path: ""}},
+		{"/news/a@b", r{rest: ""}},
 		{"a@b.example", r{}},
 		{"?x@y", r{}},
 		{"#x@y", r{}},
@@ -45,19 +45,19 @@ func TestReadWebURL(t *testing.T) {
 		// Other schemes: an authority only after "scheme://".
 		{"mailto:user@example.com", r{scheme: "mailto"}},
 		{"foo:/x@y", r{scheme: "foo"}},
-		{"foo://u@h/p", r{scheme: "foo", authority: true, at: true, user: "u", host: "h", path: "/p"}},
-		{`foo://u\x@h/p`, r{scheme: "foo", authority: true, at: true, user: `u\x`, host: "h", path: "/p"}},
-		{"foo:///x@y", r{scheme: "foo", authority: true, path: "/x@y"}},
+		{"foo://u@h/p", r{scheme: "foo", authority: true, at: true, user: "u", host: "h", rest: "/p"}},
+		{`foo://u\x@h/p`, r{scheme: "foo", authority: true, at: true, user: `u\x`, host: "h", rest: "/p"}},
+		{"foo:///x@y", r{scheme: "foo", authority: true, rest: "/x@y"}},
 		// file: two slashes or backslashes.
 		{"file:x@y", r{scheme: "file"}},
-		{"file://x@y/z", r{scheme: "file", authority: true, at: true, user: "x", host: "y", path: "/z"}},
+		{"file://x@y/z", r{scheme: "file", authority: true, at: true, user: "x", host: "y", rest: "/z"}},
 		// No scheme: not a letter first, or a character outside the alphabet.
 		{"1http://a@b", r{}},
 		{"ht tp://a@b", r{}},
 	} {
 		got := readWebURL(tc.in)
-		if tc.want.path == "" && got.authority == tc.want.authority && !tc.want.authority {
-			tc.want.path = got.path // no authority: path not read
+		if tc.want.rest == "" && got.authority == tc.want.authority && !tc.want.authority {
+			tc.want.rest = got.rest // no authority: path not read
 		}
 		assert.Equal(t, tc.want, got, "%q", tc.in)
 	}
