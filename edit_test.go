@@ -175,12 +175,7 @@ func TestEditsGolden(t *testing.T) {
 			edits, err := os.ReadFile(script)
 			require.NoError(t, err)
 			a, got := applyEdits(t, src, string(edits))
-			if *update {
-				require.NoError(t, os.WriteFile(name+".out.md", got, 0o644))
-			}
-			want, err := os.ReadFile(name + ".out.md")
-			require.NoError(t, err, "run go test -update to create it")
-			assert.Equal(t, string(want), string(got))
+			golden(t, name+".out.md", string(got))
 
 			back, err := Parse(bytes.NewReader(got))
 			require.NoError(t, err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,8 +16,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // sentinels maps the package's sentinel errors to their names, for goldens.
 var sentinels = []struct {
@@ -97,19 +94,14 @@ func TestGolden(t *testing.T) {
 			got, err := json.MarshalIndent(resultOf(t, src), "", "  ")
 			require.NoError(t, err)
 			got = append(got, '\n')
-			golden := strings.TrimSuffix(f, ".md") + ".golden.json"
-			if *update {
-				require.NoError(t, os.WriteFile(golden, got, 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test -update to create it")
-			assert.Equal(t, string(want), string(got))
+			goldenPath := strings.TrimSuffix(f, ".md") + ".golden.json"
 			// Error files are named e*; the others must parse.
 			if strings.HasPrefix(filepath.Base(f), "e") {
 				assert.Contains(t, string(got), `"error"`)
 			} else {
 				assert.NotContains(t, string(got), `"error"`)
 			}
+			golden(t, goldenPath, string(got))
 		})
 	}
 }

@@ -35,8 +35,7 @@ func newsGolden(t *testing.T, dir string, p *Policy, check func(testing.TB, *Pol
 			_, rep, err := p.SanitizeReport(string(in))
 			require.NoError(t, err)
 			base := strings.TrimSuffix(f, ".html")
-			sanitizeGolden(t, base+".golden.html", out)
-			sanitizeGolden(t, base+".report.txt", rep.String()+"\n")
+			golden(t, base+".golden.html", out, base+".report.txt", rep.String()+"\n")
 		})
 	}
 }

@@ -3,7 +3,6 @@ package article
 import (
 	"bufio"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,8 +17,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-var updateSanitize = flag.Bool("update-sanitize", false, "rewrite the sanitiser's golden files in testdata/sanitize")
 
 type xssVector struct{ name, input string }
 
@@ -41,31 +38,19 @@ func readXSSVectors(t testing.TB) []xssVector {
 	return vs
 }
 
-// sanitizeGolden compares got with the file, or rewrites it with -update-sanitize.
-func sanitizeGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *updateSanitize {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -run Sanitize -update-sanitize to create it")
-	assert.Equal(t, string(want), got, path)
-}
-
 func TestSanitizeVectors(t *testing.T) {
 	p := ArticlePolicy()
-	var golden strings.Builder
+	var vectors strings.Builder
 	for _, v := range readXSSVectors(t) {
 		t.Run(v.name, func(t *testing.T) {
 			out := checkSanitized(t, p, v.input)
 			_, rep, err := p.SanitizeReport(v.input)
-			fmt.Fprintf(&golden, "%s\t%s\n", v.name, strconv.Quote(out))
+			fmt.Fprintf(&vectors, "%s\t%s\n", v.name, strconv.Quote(out))
 			for _, c := range rep {
-				fmt.Fprintf(&golden, "\t%s\n", c)
+				fmt.Fprintf(&vectors, "\t%s\n", c)
 			}
 			if err != nil {
-				fmt.Fprintf(&golden, "\terror: %v\n", err)
+				fmt.Fprintf(&vectors, "\terror: %v\n", err)
 			}
 			switch v.name {
 			case "nesting-depth-flattening", "own-depth-300":
@@ -88,7 +73,7 @@ func TestSanitizeVectors(t *testing.T) {
 			}
 		})
 	}
-	sanitizeGolden(t, filepath.Join("testdata", "sanitize", "vectors.golden"), golden.String())
+	golden(t, filepath.Join("testdata", "sanitize", "vectors.golden"), vectors.String())
 }
 
 func TestSanitizeCases(t *testing.T) {
@@ -295,8 +280,7 @@ func TestSanitizeGolden(t *testing.T) {
 			_, rep, err := ArticlePolicy().SanitizeReport(string(in))
 			require.NoError(t, err)
 			base := strings.TrimSuffix(f, ".html")
-			sanitizeGolden(t, base+".golden.html", out)
-			sanitizeGolden(t, base+".report.txt", rep.String()+"\n")
+			golden(t, base+".golden.html", out, base+".report.txt", rep.String()+"\n")
 		})
 	}
 }

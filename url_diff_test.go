@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -128,11 +126,5 @@ func TestURLDiffGolden(t *testing.T) {
 		assert.False(t, c.Kept && c.At, "%q kept with user information", c.In)
 		require.NoError(t, enc.Encode(c))
 	}
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(urlDiffFile), 0o755))
-		require.NoError(t, os.WriteFile(urlDiffFile, b.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(urlDiffFile)
-	require.NoError(t, err, "go test -run TestURLDiffGolden -update creates it")
-	assert.Equal(t, string(want), b.String(), "go test -run TestURLDiffGolden -update rewrites it")
+	golden(t, urlDiffFile, b.String())
 }

@@ -3,7 +3,6 @@ package article
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,8 +15,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var updateValidate = flag.Bool("update-validate", false, "rewrite the golden files in testdata/invalid")
 
 // testNow is the present for the tests: every article in testdata is in
 // the past, testdata/invalid/date-future.md more than 48 hours ahead.
@@ -85,17 +82,11 @@ func TestValidateGolden(t *testing.T) {
 			err := v.Validate(a)
 			require.Error(t, err)
 			got := err.Error() + "\n"
-			golden := strings.TrimSuffix(f, ".md") + ".golden"
-			if *updateValidate {
-				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), got)
 			if strings.HasPrefix(name, "strict-") {
 				v.StrictSlug = false
 				assert.NoError(t, v.Validate(a), "the slug is only wrong with StrictSlug")
 			}
+			golden(t, strings.TrimSuffix(f, ".md")+".golden", got)
 		})
 	}
 }
