@@ -24,6 +24,7 @@ type decodeState struct {
 	seen   [numKeys]bool
 	expr   *unstable.Node // the expression being decoded, for errors; nil on a plain line
 	w      limitWriter    // what Decode reads an in-memory reader into
+	noPool bool           // too large to keep in the pool
 	names  []string       // scratch: the parts of a header
 	valErr error          // the first value error of expr, reported after key errors
 }
@@ -77,12 +78,23 @@ func (d Decoder) decodeRest(s *decodeState, a *Article, str string, l layout, ba
 	if deep >= 0 {
 		text = text[:deep]
 	}
+	if len(text) > 4096 {
+		// Every header adds a table (at most two per line): size the
+		// list of tables and the map that finds them once, rather than
+		// grow them step by step. A state sized so is not pooled.
+		if n := strings.Count(text, "\n[") + 2; n > 256 {
+			s.tables = make([]table, 0, n)
+			s.named = make(map[childKey]int32, n)
+			s.noPool = true
+			s.keys.hint = max(s.keys.hint, topTables(text))
+		}
+	}
 	s.keys.init()
 	// Every key/value has an "=": sizing Params from the number of them
 	// before the first header spares the map its growth steps. (The count
 	// includes the schema keys and the "=" of inline tables: a little too
 	// large at worst.)
-	s.keys.hint = sectionKeys(text, 0)
+	s.keys.hint = max(s.keys.hint, sectionKeys(text, 0))
 	// Lines of one plain key and a plain value are read directly; for
 	// anything else go-toml's parser reads one expression, starting at
 	// that line (expressions in TOML start on a line of their own).
@@ -140,6 +152,22 @@ func (d Decoder) decodeRest(s *decodeState, a *Article, str string, l layout, ba
 	return nil
 }
 
+// topTables counts the [table] headers of text of one bare or quoted
+// part: each adds a key to Params.
+func topTables(text string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], "\n[")
+		if j < 0 {
+			return n
+		}
+		i += j + 2
+		if i < len(text) && text[i] != '[' && strings.IndexByte(text[i:i+lineLen(text[i:])], '.') < 0 {
+			n++
+		}
+	}
+}
+
 // sectionKeys estimates the number of keys of the table whose keys start
 // at offset i of text: the "=" signs up to the next line that starts with
 // "[".
@@ -166,7 +194,7 @@ const maxPooledFrontMatter = 64 << 10
 
 // release clears s of the decode and returns it to the pool.
 func (s *decodeState) release() {
-	big := len(s.fm) > maxPooledFrontMatter || len(s.tables) > 256 || len(s.named) > 256 || len(s.arrays) > 256
+	big := s.noPool || len(s.fm) > maxPooledFrontMatter || len(s.tables) > 256 || len(s.named) > 256 || len(s.arrays) > 256
 	s.p.Reset(nil)
 	clear(s.tables)
 	clear(s.arrays)

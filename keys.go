@@ -54,14 +54,14 @@ const rootTable = 0
 // table is one table of the document being decoded.
 type table struct {
 	m        map[string]any // where its keys go (nil for an array of tables)
-	level    int            // depth of m: keys in it are at level+1
-	kind     tableKind
-	explicit bool  // defined by its own [header]
+	name     string
+	parent   int32
 	elem     int32 // for an array of tables: the table of its last element
 	arr      int32 // for an array of tables: its index in keys.arrays
-	named    bool  // found by parent and name (not an inline table or an element)
-	parent   int32
-	name     string
+	level    int16 // depth of m: keys in it are at level+1 (at most MaxNesting+1)
+	kind     tableKind
+	explicit bool // defined by its own [header]
+	named    bool // found by parent and name (not an inline table or an element)
 }
 
 // childKey names a table by its parent and its key.
@@ -178,7 +178,7 @@ func (s *decodeState) keyName(n *unstable.Node) string {
 // setKey stores value v at the (possibly dotted) key it in table t.
 func (s *decodeState) setKey(t int32, it unstable.Iterator, v *unstable.Node) error {
 	m := s.tableMap(t)
-	level := s.tables[t].level
+	level := int(s.tables[t].level)
 	for {
 		name := s.keyName(it.Node())
 		level++
@@ -215,7 +215,7 @@ func (s *decodeState) setKey(t int32, it unstable.Iterator, v *unstable.Node) er
 			}
 			sub := make(map[string]any, 8)
 			m[name] = sub
-			id = s.newTable(t, name, table{m: sub, level: level, kind: kindKVTable}, true)
+			id = s.newTable(t, name, table{m: sub, level: int16(level), kind: kindKVTable}, true)
 		}
 		t, m = id, s.tables[id].m
 		it.Next()
@@ -232,11 +232,15 @@ func (s *decodeState) openTable(names []string, array bool) error {
 		if level > MaxNesting {
 			return s.depthError()
 		}
-		id, ok := s.lookup(t, name)
-		exists := false
-		if !ok {
-			_, exists = m[name]
+		// A named table is in its parent's map: a name the map does not
+		// hold needs no lookup.
+		_, inMap := m[name]
+		var id int32
+		ok := false
+		if inMap {
+			id, ok = s.lookup(t, name)
 		}
+		exists := inMap && !ok
 		if k == len(names)-1 {
 			if array {
 				return s.openArrayTable(t, m, name, level, id, ok, exists)
@@ -247,7 +251,7 @@ func (s *decodeState) openTable(names []string, array bool) error {
 			case !ok:
 				sub := make(map[string]any, s.tableHint())
 				m[name] = sub
-				s.cur = s.newTable(t, name, table{m: sub, level: level, kind: kindTable, explicit: true}, true)
+				s.cur = s.newTable(t, name, table{m: sub, level: int16(level), kind: kindTable, explicit: true}, true)
 				return nil
 			}
 			switch tb := &s.tables[id]; tb.kind {
@@ -270,12 +274,12 @@ func (s *decodeState) openTable(names []string, array bool) error {
 		case !ok:
 			sub := make(map[string]any, 8)
 			m[name] = sub
-			id = s.newTable(t, name, table{m: sub, level: level, kind: kindTable}, true)
+			id = s.newTable(t, name, table{m: sub, level: int16(level), kind: kindTable}, true)
 		}
 		if s.tables[id].kind == kindArrayTable {
 			id = s.tables[id].elem
 		}
-		t, m, level = id, s.tables[id].m, s.tables[id].level
+		t, m, level = id, s.tables[id].m, int(s.tables[id].level)
 	}
 	return nil // not reached: names is never empty
 }
@@ -295,7 +299,7 @@ func (s *decodeState) openArrayTable(t int32, m map[string]any, name string, lev
 	}
 	if !ok {
 		m[name] = nil                                                                                        // the array is stored at the end (finishArrays)
-		id = s.newTable(t, name, table{level: level, kind: kindArrayTable, arr: int32(len(s.arrays))}, true) //nolint:gosec // bounded by the input size
+		id = s.newTable(t, name, table{level: int16(level), kind: kindArrayTable, arr: int32(len(s.arrays))}, true) //nolint:gosec // bounded by the input size
 		s.arrays = append(s.arrays, arrayOfTables{m: m, name: name})
 	}
 	elem := make(map[string]any, s.tableHint())
@@ -303,7 +307,7 @@ func (s *decodeState) openArrayTable(t int32, m map[string]any, name string, lev
 	arr.elem = append(arr.elem, elem)
 	// The element gets a table of its own: the keys of earlier elements
 	// are not in the way of this one's.
-	e := s.newTable(id, "", table{m: elem, level: level + 1, kind: kindTable, explicit: true}, false)
+	e := s.newTable(id, "", table{m: elem, level: int16(level + 1), kind: kindTable, explicit: true}, false)
 	s.tables[id].elem = e
 	s.cur = e
 	return nil
@@ -339,7 +343,7 @@ func (s *decodeState) value(v *unstable.Node, level int) (any, error) {
 			n++
 		}
 		m := make(map[string]any, n)
-		id := s.newTable(0, "", table{m: m, level: level, kind: kindInline}, false)
+		id := s.newTable(0, "", table{m: m, level: int16(level), kind: kindInline}, false)
 		for it := v.Children(); it.Next(); {
 			kv := it.Node()
 			kit := kv.Key()

@@ -55,7 +55,7 @@ func (s *decodeState) plainLine(text string, i int) (int, bool) {
 		}
 	}
 	// A key, an inline table, its keys and their array values.
-	if s.tables[s.cur].level+len(names)+3 > MaxNesting {
+	if int(s.tables[s.cur].level)+len(names)+3 > MaxNesting {
 		return 0, false
 	}
 	v, i, ok := s.plainValue(text, i, true)
@@ -92,7 +92,7 @@ func (s *decodeState) plainSchema(text string, i, idx, parts int) (int, bool) {
 func (s *decodeState) plainSet(names []string, v any) bool {
 	t := s.cur
 	m := s.tableMap(t)
-	level := s.tables[t].level
+	level := int(s.tables[t].level)
 	last := len(names) - 1
 	for _, name := range names[:last] {
 		level++
@@ -106,7 +106,7 @@ func (s *decodeState) plainSet(names []string, v any) bool {
 			}
 			sub := make(map[string]any, 8)
 			m[name] = sub
-			id = s.newTable(t, name, table{m: sub, level: level, kind: kindKVTable}, true)
+			id = s.newTable(t, name, table{m: sub, level: int16(level), kind: kindKVTable}, true)
 		}
 		t, m = id, s.tables[id].m
 	}

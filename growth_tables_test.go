@@ -1,0 +1,107 @@
+package article
+
+import (
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// tableShapes are the hostile shapes of tables: front matter made of one
+// small table after another, where what the decoder keeps per table, not
+// per byte, decides its memory.
+var tableShapes = []struct{ name, format string }{
+	{"tables", "[t%d]\nk = %d\n"},
+	{"arrays of tables", "[[a]]\nk%d = %d\n"},
+	{"nested tables", "[a.t%d]\nk = %d\n"},
+	{"array of nested tables", "[[a.b]]\nk = %d\nv = %d\n"},
+	{"dotted keys in tables", "[t%d]\nx.y = %d\n"},
+}
+
+// allocatedBy returns the bytes f allocates.
+func allocatedBy(f func()) uint64 {
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	f()
+	runtime.ReadMemStats(&m1)
+	return m1.TotalAlloc - m0.TotalAlloc
+}
+
+// TestTablesMemory: the memory Parse allocates for front matter of many
+// small tables is linear in its size, with a small constant: allocation
+// per byte of input stays flat from 256 KiB to 1 MiB, and Parse allocates
+// at most 2× what building the same Params in plain Go allocates (Go's
+// smallest map is about 340 bytes, and a one-key table is 12 to 20 bytes
+// of text, so the maps themselves are most of it), plus 2× the input.
+func TestTablesMemory(t *testing.T) {
+	for _, sh := range tableShapes {
+		t.Run(sh.name, func(t *testing.T) {
+			measure := func(size int) (perByte, overMaps float64) {
+				src := "+++\n" + keysOfShape(size, sh.format) + "+++\n"
+				d := Decoder{MaxSize: -1}
+				var a *Article
+				var err error
+				n := allocatedBy(func() { a, err = d.Decode(strings.NewReader(src)) })
+				require.NoError(t, err)
+				maps := allocatedBy(func() { rebuild(a.Params) })
+				return float64(n) / float64(len(src)), (float64(n) - 2*float64(len(src))) / float64(maps)
+			}
+			small, _ := measure(256 << 10)
+			large, overMaps := measure(1 << 20)
+			t.Logf("256 KiB: %.1f bytes allocated per byte; 1 MiB: %.1f, %.2f× the maps of Params", small, large, overMaps)
+			assert.Less(t, overMaps, 2.0, "bytes allocated beyond the maps of Params")
+			assert.Less(t, large/small, 1.2, "growth of the bytes allocated per byte")
+		})
+	}
+}
+
+// TestTablesGrowth: Parse and Validate of front matter of one small table
+// after another take close to linear time, 512 KiB against 2 MiB: at most
+// 6× the time for 4× the input (a quadratic tracker takes 16×). Hash maps
+// that outgrow the caches cost more per key, so the bound is not 4×;
+// BenchmarkParseValidateTables measures issue 21's 2 and 8 MiB.
+func TestTablesGrowth(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test: not with -short or -race")
+	}
+	for _, sh := range tableShapes[:2] {
+		t.Run(sh.name, func(t *testing.T) {
+			run := func(src string) func() {
+				return func() {
+					a, err := Decoder{MaxSize: -1}.Decode(strings.NewReader(src))
+					require.NoError(t, err)
+					_ = a.Validate()
+				}
+			}
+			small := "+++\n" + keysOfShape(512<<10, sh.format) + "+++\n"
+			large := "+++\n" + keysOfShape(2<<20, sh.format) + "+++\n"
+			ratio, ts, tl := growth(run(small), run(large), 4, 6)
+			t.Logf("512 KiB: %v, 2 MiB: %v: %.2f×", ts, tl, ratio)
+			assert.LessOrEqual(t, ratio, 6*float64(len(small))*4/float64(len(large)), "2 MiB against 512 KiB")
+		})
+	}
+}
+
+// BenchmarkParseValidateTables parses and validates 2 and 8 MiB of
+// one-key tables (issue 21: 8 MiB takes at most 4.8× the time of 2).
+func BenchmarkParseValidateTables(b *testing.B) {
+	for _, size := range []int{2 << 20, 8 << 20} {
+		src := "+++\n" + keysOfShape(size, "[t%d]\nk = %d\n") + "+++\n"
+		b.Run("size="+strconv.Itoa(size>>20)+"MiB", func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(src)))
+			d := Decoder{MaxSize: -1}
+			for b.Loop() {
+				a, err := d.Decode(strings.NewReader(src))
+				if err != nil {
+					b.Fatal(err)
+				}
+				_ = a.Validate()
+			}
+		})
+	}
+}
