@@ -298,7 +298,7 @@ func (s *decodeState) openArrayTable(t int32, m map[string]any, name string, lev
 		return s.depthError()
 	}
 	if !ok {
-		m[name] = nil                                                                                        // the array is stored at the end (finishArrays)
+		m[name] = nil                                                                                               // the array is stored at the end (finishArrays)
 		id = s.newTable(t, name, table{level: int16(level), kind: kindArrayTable, arr: int32(len(s.arrays))}, true) //nolint:gosec // bounded by the input size
 		s.arrays = append(s.arrays, arrayOfTables{m: m, name: name})
 	}
