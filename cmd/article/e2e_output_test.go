@@ -171,11 +171,14 @@ func TestConsistency(t *testing.T) {
 // never cut short, for every command that reads it.
 func TestStdinTooLarge(t *testing.T) {
 	big := "+++\ntitle = \"x\"\n+++\n\n" + strings.Repeat("x", 17<<20)
-	for _, args := range [][]string{{"fmt"}, {"fmt", "-"}, {"fmt", "-l", "-"}, {"lint", "-"}, {"json", "-"}, {"sanitize", "-"}} {
-		r := runBin(t, "", big, args...)
-		assert.Equal(t, 2, r.code, "%v", args)
-		assert.Empty(t, r.stdout, "%v", args)
-		assert.Contains(t, r.stderr, "too large", "%v", args)
+	for _, args := range [][]string{{"fmt"}, {"fmt", "-l", "-"}, {"lint", "-"}, {"json", "-"}, {"sanitize", "-"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			t.Parallel()
+			r := runBin(t, "", big, args...)
+			assert.Equal(t, 2, r.code)
+			assert.Empty(t, r.stdout)
+			assert.Contains(t, r.stderr, "too large")
+		})
 	}
 }
 
