@@ -268,6 +268,10 @@ func (s *decodeState) expressionEnd(text string, e *unstable.Node) int {
 func (s *decodeState) syntaxError(err error) error {
 	var perr *unstable.ParserError
 	if errors.As(err, &perr) {
+		if tooDeepForGoTOML(perr) {
+			return s.errorAt(s.fmOffset(perr.Highlight), shortKey(perr.Key),
+				fmt.Errorf("%w: more than %d levels", ErrNestingTooDeep, MaxNesting))
+		}
 		return s.errorAt(s.fmOffset(perr.Highlight), shortKey(perr.Key),
 			fmt.Errorf("%w: %s", ErrSyntax, perr.Message))
 	}

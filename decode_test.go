@@ -207,6 +207,15 @@ func TestNestingLimit(t *testing.T) {
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, 1+tt.line, pe.Line)
 			assert.LessOrEqual(t, len(pe.Error()), 200)
+
+			// Every depth past the limit, also past go-toml's own limit of
+			// 10,000 nested arrays and inline tables (issue 20).
+			for _, d := range []int{n + 1, 10_000, 10_001, 10_002, 50_000} {
+				_, err = Parse(strings.NewReader("+++\n" + tt.fm(d) + "+++\n"))
+				require.ErrorIs(t, err, ErrNestingTooDeep, "depth %d", d)
+				require.ErrorAs(t, err, &pe)
+				assert.LessOrEqual(t, len(pe.Error()), 200)
+			}
 		})
 	}
 }

@@ -484,3 +484,10 @@ func (s *decodeState) deepKeyError(fm string, off int) error {
 	parts = append(parts, "…")
 	return s.errorAt(s.base+off, shortKey(parts), fmt.Errorf("%w: more than %d levels", ErrNestingTooDeep, MaxNesting))
 }
+
+// tooDeepForGoTOML reports whether perr is go-toml's own limit on nested
+// arrays and inline tables (10,000 levels), which its parser hits before
+// the decoder sees a depth past MaxNesting: that is ErrNestingTooDeep too.
+func tooDeepForGoTOML(perr *unstable.ParserError) bool {
+	return strings.Contains(perr.Message, "nested more than the maximum")
+}
