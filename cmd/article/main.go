@@ -9,18 +9,24 @@
 //
 // Usage:
 //
-//	article lint [-json] [-ext .md] [-strict-slug] [-pattern P] PATH...
+//	article lint [-json] [-ext .md] [-strict-slug] [-pattern P] [-location Z] [-zones rfc822] [-max-future D] PATH...
 //	article fmt [-l] [-w] [-d] [PATH...]
-//	article new -title T -id N [-date D] [-source S] [-source-link U] [-feed-item-id N]
+//	article new -title T -id N [-date D] [-source S] [-source-link U] [-feed-item-id N] [-location Z] [-zones rfc822] [-max-future D] [-o FILE]
 //	article slug [-max N] [TEXT...]
-//	article sanitize [-w] PATH...
-//	article json PATH...
+//	article sanitize [-w] [-location Z] [-zones rfc822] PATH...
+//	article json [-location Z] [-zones rfc822] PATH...
 //	article version
 //
 // Run "article help COMMAND" or "article COMMAND -h" for the flags and an
-// example of each command. The exit status is 0 on success, 1 when lint
-// finds problems (or fmt -l/-d finds files to format), and 2 on usage or
-// I/O errors.
+// example of each command. Flags may come before or after paths. A PATH is
+// a file, a directory (walked for .md files without following symbolic
+// links) or "-" for standard input. Only regular files are read: a FIFO,
+// device or socket is reported, never waited on. With -w, files are
+// replaced atomically by article.WriteFile, which refuses a file the user
+// could not write in place and keeps mode bits and owner; SIGINT and
+// SIGTERM finish the file being written and stop. The exit status is 0 on
+// success, 1 when lint finds problems (or fmt -l/-d finds files to
+// format), and 2 on usage or I/O errors or when interrupted.
 package main
 
 import (
