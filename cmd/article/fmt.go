@@ -13,16 +13,20 @@ const fmtSynopsis = "article fmt [-l] [-w] [-d] [PATH...]"
 const fmtDescription = `
 Fmt puts articles in the canonical layout, as gofmt does for Go: every
 schema key in its order, the other keys after them, one blank line before
-the body. It takes files, and directories walked for .md files (hidden
-directories skipped); with no PATH it formats standard input to standard
-output.
+the body. It takes files, directories walked for .md files (hidden
+directories and symbolic links inside them skipped) and "-"; with no PATH
+it formats standard input to standard output.
 
 By default the formatted articles are printed. -l lists the files whose
-layout differs, -w rewrites them in place (atomically: a temporary file in
-the same directory renamed over the original, so that a file is never half
-written), -d prints a unified diff. The exit status is 0, or 1 with -l or -d
-when some file differs, and 2 on errors (a file that cannot be read or
-parsed is reported on stderr and the others are still formatted).`
+layout differs (exactly those -w rewrites), -w rewrites them in place
+(atomically: a temporary file in the same directory renamed over the
+original, so that a file is never half written; a file you could not write
+in place, or that changed since it was read, is reported and left alone;
+mode bits and, when allowed, owner are kept), -d prints a unified diff.
+With -w, SIGINT or SIGTERM stops the command after the file being written.
+The exit status is 0, or 1 with -l or -d when some file differs, and 2 on
+errors or when interrupted (a file that cannot be read or parsed is
+reported on stderr and the others are still formatted).`
 
 const fmtExample = `  $ article fmt -l content/
   content/2025/07/116410-meta.md
