@@ -195,11 +195,17 @@ const maxPooledFrontMatter = 64 << 10
 // release clears s of the decode and returns it to the pool.
 func (s *decodeState) release() {
 	big := s.noPool || len(s.fm) > maxPooledFrontMatter || len(s.tables) > 256 || len(s.named) > 256 || len(s.arrays) > 256
-	s.p.Reset(nil)
+	if s.fm != nil {
+		s.p.Reset(nil)
+	}
 	clear(s.tables)
 	clear(s.arrays)
 	clear(s.names[:cap(s.names)])
-	*s = decodeState{p: s.p, keys: keys{tables: s.tables[:0], named: s.named, arrays: s.arrays[:0]}, names: s.names[:0]}
+	// Field by field: assigning the whole state, parser included, costs
+	// more than the small decodes it serves.
+	s.d, s.str, s.fm, s.base, s.pbase, s.l, s.a = Decoder{}, "", nil, 0, 0, layout{}, nil
+	s.params, s.hint, s.tables, s.cur, s.arrays, s.sectionHint = nil, 0, s.tables[:0], 0, s.arrays[:0], 0
+	s.seen, s.expr, s.w, s.noPool, s.names, s.valErr = [numKeys]bool{}, nil, limitWriter{}, false, s.names[:0], nil
 	if big {
 		return
 	}
