@@ -18,8 +18,11 @@ BENCHSTAT=(go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9
 
 echo "# go test -bench, -count $COUNT -benchtime $BENCHTIME; raw output in $OUT"
 go version
-(cd .. && go test -run '^$' -bench '^(BenchmarkParse|BenchmarkGoTomlBaseline|BenchmarkEncodeCanonical|BenchmarkParseExtraKeys|BenchmarkGoTomlMapExtraKeys)$' \
+(cd .. && go test -run '^$' -bench '^(BenchmarkParse|BenchmarkGoTomlBaseline|BenchmarkEncodeCanonical|BenchmarkParseExtraKeys|BenchmarkGoTomlMapExtraKeys|BenchmarkPages|BenchmarkCorpus)$' \
   -benchmem -count "$COUNT" -benchtime "$BENCHTIME" .) >"$OUT/root.txt"
+# The same pages in turns, by the CPU time of the benchmark's thread (see
+# BenchmarkPagesRatio): the ratio column is parse/gotoml.
+(cd .. && go test -run '^$' -bench '^BenchmarkPagesRatio$' -count "$COUNT" -benchtime "$BENCHTIME" .) >"$OUT/turns.txt"
 go test -run '^$' -bench . -benchmem -count "$COUNT" -benchtime "$BENCHTIME" . >"$OUT/peers.txt"
 
 # ratios reads benchstat's CSV for sec/op and allocs/op and prints, for every
@@ -64,6 +67,11 @@ compare() { # group ours benchstat-args...
 : >"$OUT/ratios.txt"
 compare Root "Parse EncodeCanonical" "$OUT/root.txt" -col '.name@(GoTomlBaseline Parse EncodeCanonical)'
 compare ExtraKeys "ParseExtraKeys" "$OUT/root.txt" -col '.name@(GoTomlMapExtraKeys ParseExtraKeys)'
+compare Pages "parse" "$OUT/root.txt" -filter '.name:Pages' -row /page -col /impl
+compare Corpus "parse" "$OUT/root.txt" -filter '.name:Corpus' -col /impl
+echo
+echo "## Pages in turns (ratio = Parse / go-toml, best batch of each by thread CPU time)"
+"${BENCHSTAT[@]}" "$OUT/turns.txt" 2>&1 | grep -v '^\(goos\|goarch\|pkg\|cpu\):'
 compare FrontMatter article "$OUT/peers.txt" -filter '.name:FrontMatter' -col /impl
 compare Sanitize article "$OUT/peers.txt" -filter '.name:Sanitize' -row /body -col /impl
 compare Slug article "$OUT/peers.txt" -filter '.name:Slug' -row /set -col /impl
