@@ -3,7 +3,6 @@ package article
 import (
 	"bytes"
 	"errors"
-	"strings"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -78,44 +77,100 @@ import (
 // (which Parse does not accept), Format fails with a [ParseError] naming
 // the line rather than drop it.
 func Format(src []byte) ([]byte, error) {
-	a, err := Decoder{MaxSize: -1}.Decode(bytes.NewReader(src))
+	// Parse reads only the front matter and its delimiters; the body is
+	// taken from src as it is, where Parse would have cut it.
+	head := headEnd(src)
+	if head < 0 {
+		head = len(src) // Parse's error, or a file without a body
+	}
+	a, err := Decoder{MaxSize: -1}.Decode(bytes.NewReader(src[:head]))
 	if err != nil {
 		return nil, err
 	}
-	s := &a.src
-	eol := formatEOL(s.text, s.l)
+	l := a.src.l
+	body := src[head:]
+	if l.body == head {
+		// The separator line, as split skips it.
+		switch {
+		case bytes.HasPrefix(body, []byte("\n")):
+			body = body[1:]
+		case bytes.HasPrefix(body, []byte("\r\n")):
+			body = body[2:]
+		}
+	} else {
+		body = src[l.body:]
+	}
+	eol := formatEOL(body, src[:l.fmStart])
 	out := make([]byte, 0, len(src)+len(src)/16+16)
-	if strings.HasPrefix(s.text, "\uFEFF") {
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
 		out = append(out, "\uFEFF"...)
 	}
 	out = append(out, "+++"...)
 	out = append(out, eol...)
-	f := formatter{fm: src[s.l.fmStart:s.l.fmEnd], eol: eol, line: s.l.fmLine}
+	f := formatter{fm: src[l.fmStart:l.fmEnd], eol: eol, line: l.fmLine}
 	if out, err = f.frontMatter(out); err != nil {
 		return nil, err
 	}
 	out = append(out, "+++"...)
 	out = append(out, eol...)
-	if a.Body != "" {
+	if len(body) > 0 {
 		out = append(out, eol...)
-		out = append(out, a.Body...)
+		out = append(out, body...)
 	}
 	return out, nil
 }
 
+// headEnd returns the end of the line of the closing delimiter of src, or
+// -1 where there is none or something else than blank lines comes before
+// the opening one (Parse then says what is wrong).
+func headEnd(src []byte) int {
+	pos, n := 0, 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		pos = 3
+	}
+	for pos < len(src) {
+		next := len(src)
+		if i := bytes.IndexByte(src[pos:], '\n'); i >= 0 {
+			next = pos + i + 1
+		}
+		// The line without its line ending, as split reads it.
+		end := next
+		if end > pos && src[end-1] == '\n' {
+			end--
+			if end > pos && src[end-1] == '\r' {
+				end--
+			}
+		}
+		line := src[pos:end]
+		switch {
+		case len(line) >= 3 && line[0] == '+' && line[1] == '+' && line[2] == '+' && len(bytes.Trim(line[3:], " \t")) == 0:
+			if n++; n == 2 {
+				return next
+			}
+		case n == 0 && len(bytes.Trim(line, " \t")) > 0:
+			return -1
+		}
+		pos = next
+	}
+	return -1
+}
+
 // formatEOL returns the line ending of the output of Format: that of the
-// body's line breaks if they all agree, else that of the opening line.
-func formatEOL(text string, l layout) string {
-	body := text[l.body:]
-	if lf := strings.Count(body, "\n"); lf > 0 {
-		switch strings.Count(body, "\r\n") {
+// body's line breaks if they all agree, else that of the opening line,
+// which ends before.
+func formatEOL(body, before []byte) string {
+	if bytes.IndexByte(body, '\r') < 0 && bytes.IndexByte(body, '\n') >= 0 {
+		return "\n"
+	}
+	if lf := bytes.Count(body, []byte("\n")); lf > 0 {
+		switch bytes.Count(body, []byte("\r\n")) {
 		case lf:
 			return "\r\n"
 		case 0:
 			return "\n"
 		}
 	}
-	if l.fmStart >= 2 && text[l.fmStart-2] == '\r' {
+	if bytes.HasSuffix(before, []byte("\r\n")) {
 		return "\r\n"
 	}
 	return "\n"
@@ -128,6 +183,10 @@ type fmtItem struct {
 	top    bool // a key/value pair before the first header
 	lead   span // its own-line comments, in formatter.comments
 	text   span // the rendered lines, in formatter.scratch
+
+	// From scanSimple, instead of text: the parts of the line in fm.
+	simple            bool
+	key, val, comment span
 }
 
 // formatter rewrites one front matter.
@@ -152,9 +211,24 @@ type fmtRep struct{ start, end, from, to int }
 
 // frontMatter appends the formatted front matter to out.
 func (f *formatter) frontMatter(out []byte) ([]byte, error) {
-	if err := f.scan(); err != nil {
+	f.items = make([]fmtItem, 0, 16)
+	ok, err := f.scanSimple()
+	if err != nil {
 		return nil, err
 	}
+	if !ok {
+		f.items, f.comments = f.items[:0], f.comments[:0]
+		f.head, f.tail, f.tailBlank = span{}, span{}, false
+		f.scratch = make([]byte, 0, len(f.fm)+len(f.fm)/8+16)
+		if err := f.scan(); err != nil {
+			return nil, err
+		}
+	}
+	return f.emit(out)
+}
+
+// emit appends the scanned front matter to out, in the layout of Format.
+func (f *formatter) emit(out []byte) ([]byte, error) {
 	w := fmtWriter{out: out, start: len(out), eol: f.eol}
 	for _, c := range f.comments[f.head.start:f.head.end] {
 		w.line(f.fm[c.start:c.end])
@@ -214,7 +288,11 @@ func (f *formatter) write(w *fmtWriter, it *fmtItem, first bool) {
 	for _, c := range f.comments[it.lead.start:it.lead.end] {
 		w.line(f.fm[c.start:c.end])
 	}
-	w.out = append(w.out, f.scratch[it.text.start:it.text.end]...)
+	if it.simple {
+		f.writeSimple(w, it)
+	} else {
+		w.out = append(w.out, f.scratch[it.text.start:it.text.end]...)
+	}
 	w.blankLast = false
 }
 
@@ -394,6 +472,8 @@ func (f *formatter) gap(from, to int, where int, it *fmtItem) error {
 	}
 	return nil
 }
+
+const keyValueKind = unstable.KeyValue
 
 // Where a gap is: before the first expression, between two, after the last.
 const (

@@ -354,3 +354,45 @@ func genFrontMatter(seed uint64) []byte {
 	}
 	return []byte(b.String())
 }
+
+// TestFormatSimpleMatchesGeneral: where Format's fast path (scanSimple)
+// reads a front matter, the general scan gives the same output.
+func TestFormatSimpleMatchesGeneral(t *testing.T) {
+	var srcs [][]byte
+	for _, glob := range []string{"testdata/format/*.in.md", "testdata/format/corpus/*.md", "testdata/parse/*.md", "testdata/bench/*.md"} {
+		files, err := filepath.Glob(glob)
+		require.NoError(t, err)
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			require.NoError(t, err)
+			srcs = append(srcs, src)
+		}
+	}
+	for seed := range 300 {
+		srcs = append(srcs, genFrontMatter(uint64(seed)))
+	}
+	simple := 0
+	for _, src := range srcs {
+		a, err := Parse(bytes.NewReader(src))
+		if err != nil {
+			continue
+		}
+		l := a.src.l
+		fm := src[l.fmStart:l.fmEnd]
+		fast := formatter{fm: fm, eol: "\n", line: l.fmLine}
+		ok, err := fast.scanSimple()
+		require.NoError(t, err)
+		if !ok {
+			continue
+		}
+		simple++
+		got, err := fast.emit(nil)
+		require.NoError(t, err)
+		general := formatter{fm: fm, eol: "\n", line: l.fmLine}
+		require.NoError(t, general.scan())
+		want, err := general.emit(nil)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(got), "%s", fm)
+	}
+	require.Greater(t, simple, 20, "the fast path reads the common files")
+}
