@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -231,7 +232,8 @@ func TestFormatVsParse(t *testing.T) {
 // TestFormatAndArrayEditLinear: Format of a front matter with tables,
 // comments and multi-line arrays, and Encode after an edit inside a long
 // multi-line array (an element changed, one appended), take time linear in
-// the size, from 100 KB to 1 MB (growth's ratio for 10× the input).
+// the size from 100 KB to 1 MB, against Parse of the same file timed in the
+// same rounds (see checkGrowth).
 func TestFormatAndArrayEditLinear(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")
@@ -260,30 +262,30 @@ func TestFormatAndArrayEditLinear(t *testing.T) {
 		b.WriteString("]\n+++\n\n<p>body</p>\n")
 		return []byte(b.String())
 	}
-	format := func(size int) func() {
-		src := tables(size)
+	parse := func(src []byte) func() {
 		return func() {
-			_, err := Format(src)
+			_, err := Parse(bytes.NewReader(src))
 			require.NoError(t, err)
 		}
 	}
-	edit := func(size int) func() {
-		a, err := Parse(bytes.NewReader(array(size)))
-		require.NoError(t, err)
-		list := slices.Clone(a.Params["list"].([]any))
-		list[len(list)/2] = "changed"
-		a.Params["list"] = append(list, "new")
-		return func() {
-			_, err := a.AppendEncoded(nil)
+	checkGrowth(t, growthConfig{},
+		growthCase{"Format, tables and arrays with comments", func(n int) growthOps {
+			src := tables(n)
+			return growthOf(parse(src), "Format", func() {
+				_, err := Format(src)
+				require.NoError(t, err)
+			})
+		}},
+		growthCase{"edit inside a long multi-line array", func(n int) growthOps {
+			src := array(n)
+			a, err := Parse(bytes.NewReader(src))
 			require.NoError(t, err)
-		}
-	}
-	for _, tc := range []struct {
-		name string
-		run  func(size int) func()
-	}{{"Format", format}, {"array edit", edit}} {
-		ratio, ts, tl := growth(tc.run(100<<10), tc.run(1<<20), 6, 20)
-		t.Logf("%s: 100 KB %v, 1 MB %v: ×%.1f", tc.name, ts, tl, ratio)
-		assert.LessOrEqual(t, ratio, 20.0, "%s grows faster than linearly", tc.name)
-	}
+			list := slices.Clone(a.Params["list"].([]any))
+			list[len(list)/2] = "changed"
+			a.Params["list"] = append(list, "new")
+			return growthOf(parse(src), "Encode after the edit", func() {
+				_, err := a.AppendEncoded(nil)
+				require.NoError(t, err)
+			})
+		}})
 }
