@@ -388,3 +388,30 @@ func TestStructureLinear(t *testing.T) {
 	t.Logf("%-24s report 100 KB: %9v  1 MB: %9v  ×%5.1f", "stray-ends", ts, tl, ratio)
 	assert.LessOrEqual(t, ratio, 25.0, "SanitizeReport grows faster than linearly")
 }
+
+// BenchmarkCheckStructure times the structure check of the sample
+// article's body, which SanitizeReport adds to every report.
+func BenchmarkCheckStructure(b *testing.B) {
+	a := benchSample(b)
+	b.SetBytes(int64(len(a.Body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(checkStructure(a.Body)) != 0 {
+			b.Fatal("the sample body has structure problems")
+		}
+	}
+}
+
+// TestStructureCannotJudge: a body deeper than the model follows is
+// reported as not contained, never passed.
+func TestStructureCannotJudge(t *testing.T) {
+	for _, body := range []string{rep("<span>", 600), rep("<div><b>x</div>", 600)} {
+		issues := checkStructure(body)
+		var kinds []ChangeKind
+		for _, is := range issues {
+			kinds = append(kinds, is.kind)
+		}
+		assert.Contains(t, kinds, ChangeNotContained)
+		assert.False(t, quickClean(ArticlePolicy(), body) || !removesSomething(ArticlePolicy(), body))
+	}
+}
