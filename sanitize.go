@@ -341,8 +341,14 @@ func (s *sanitizer) node(n, parent *html.Node, depth int) {
 			return
 		}
 	case "img":
-		if _, ok := s.attr("src"); !ok {
+		src, ok := s.attr("src")
+		if !ok {
 			s.change(ChangeElementDropped, n, "", "")
+			s.redo = true
+			return
+		}
+		if s.d.news.dropPixels && isTrackingPixel(nodePixelAttrs(n), src) {
+			s.change(ChangeTrackingPixel, n, "", src)
 			s.redo = true
 			return
 		}

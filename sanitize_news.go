@@ -17,6 +17,7 @@ type newsOptions struct {
 	idPrefix       string
 	lazyImages     bool
 	unwrapLinkText bool
+	dropPixels     bool            // DropTrackingPixels (sanitize_pixel.go)
 	embedHosts     map[string]bool // hosts an iframe may load; nil: no iframe
 }
 

@@ -348,7 +348,8 @@ var articlePolicy = sync.OnceValue(func() *Policy {
 		CheckLinkText(true).
 		DemoteH1(true).
 		PrefixIDs("user-content-").
-		LazyImages(true)
+		LazyImages(true).
+		DropTrackingPixels(true)
 	d := &b.d
 	allowNewsAttrs(d)
 	d.global["dir"] = attrRule{valid: valueIn("ltr", "rtl", "auto")}
@@ -415,7 +416,8 @@ var articlePolicy = sync.OnceValue(func() *Policy {
 // be _blank, which adds noopener and noreferrer to rel. A link without an
 // acceptable href is unwrapped, unless it is an anchor (an id or a name);
 // an image without an acceptable src is dropped, unless a lazy-loading
-// attribute holds one ([PolicyBuilder.LazyImages]). Ids and link names are
+// attribute holds one ([PolicyBuilder.LazyImages]), and so is a tracking
+// pixel ([PolicyBuilder.DropTrackingPixels]). Ids and link names are
 // prefixed with "user-content-" and links to "#x" rewritten to
 // "#user-content-x" ([PolicyBuilder.PrefixIDs]). A link whose text names
 // another host than its href is kept and reported

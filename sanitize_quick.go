@@ -384,7 +384,7 @@ func decodeQuickRefs(s string) (string, bool) {
 // checkAttrs checks the attributes in q.attrs as filterAttrs and link do,
 // and fails where they would remove or refuse anything.
 func (q *quickScan) checkAttrs(name string, info *elemInfo) bool {
-	href, hasHref, hasSrc := "", false, false
+	href, hasHref, src, hasSrc := "", false, "", false
 	for i, a := range q.attrs {
 		if q.d.news.idPrefix != "" && (a.key == "id" || a.key == "name") {
 			return false // prefixed, or removed when empty or spaced: not modelled
@@ -405,7 +405,7 @@ func (q *quickScan) checkAttrs(name string, info *elemInfo) bool {
 		case "href":
 			href, hasHref = a.val, true
 		case "src":
-			hasSrc = true
+			src, hasSrc = a.val, true
 		case "target":
 			if name == "a" && !strings.EqualFold(strings.TrimSpace(a.val), "_blank") {
 				return false // removed by the link rules
@@ -431,6 +431,15 @@ func (q *quickScan) checkAttrs(name string, info *elemInfo) bool {
 	case "img":
 		if !hasSrc {
 			return false // dropped
+		}
+		if q.d.news.dropPixels {
+			var p pixelAttrs
+			for _, a := range q.attrs {
+				p.add(a.key, a.val)
+			}
+			if isTrackingPixel(p, src) {
+				return false // dropped as a tracking pixel
+			}
 		}
 	}
 	return q.extra >= 0 && q.extra < 1<<30

@@ -124,6 +124,11 @@ const (
 	// above names (the check that stands behind them). Located at the
 	// start of the body.
 	ChangeNotContained
+
+	// ChangeTrackingPixel: an img was dropped as a tracking pixel, one
+	// pixel large or from a beacon's URL
+	// ([PolicyBuilder.DropTrackingPixels]). Value is its src.
+	ChangeTrackingPixel
 )
 
 var changeKindNames = [...]string{
@@ -151,6 +156,7 @@ var changeKindNames = [...]string{
 	ChangeElementLeftOpen:   "element left open",
 	ChangeStrayEndTag:       "stray end tag",
 	ChangeNotContained:      "body not contained",
+	ChangeTrackingPixel:     "tracking pixel dropped",
 }
 
 // String returns a short English description, such as "URL rejected".
