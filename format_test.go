@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pelletier/go-toml/v2/unstable"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -395,4 +396,17 @@ func TestFormatSimpleMatchesGeneral(t *testing.T) {
 		require.Equal(t, string(want), string(got), "%s", fm)
 	}
 	require.Greater(t, simple, 20, "the fast path reads the common files")
+}
+
+// TestFormatCannotPlace: text between expressions that is neither a
+// comment nor blank (which Parse never accepts) is an error naming its
+// line, not a silent loss.
+func TestFormatCannotPlace(t *testing.T) {
+	f := formatter{fm: []byte("a = 1\n# c\nstray\nb = 2\n"), eol: "\n", line: 2}
+	var it fmtItem
+	err := f.gap(6, 18, gapMiddle, &it)
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 4, pe.Line, "line 3 of the front matter, which starts on line 2")
+	assert.Equal(t, 1, pe.Column)
 }
