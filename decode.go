@@ -25,6 +25,7 @@ type decodeState struct {
 	expr   *unstable.Node // the expression being decoded, for errors; nil on a plain line
 	w      limitWriter    // what Decode reads an in-memory reader into
 	noPool bool           // too large to keep in the pool
+	used   bool           // decodeRest ran: release has fields to reset
 	names  []string       // scratch: the parts of a header
 	valErr error          // the first value error of expr, reported after key errors
 }
@@ -71,6 +72,7 @@ func (d Decoder) decodeGeneral(a *Article, str string, l layout) error {
 // nesting is limited to MaxNesting.
 func (d Decoder) decodeRest(s *decodeState, a *Article, str string, l layout, base int, seen [numKeys]bool) error {
 	text := str[l.fmStart+base : l.fmEnd]
+	s.used = true
 	s.d, s.str, s.l, s.a, s.base, s.seen = d, str, l, a, l.fmStart+base, seen
 	// A key with more parts than MaxNesting fails anyway; the parser is
 	// stopped before it, as its syntax tree would hold every part.
@@ -194,6 +196,12 @@ const maxPooledFrontMatter = 64 << 10
 
 // release clears s of the decode and returns it to the pool.
 func (s *decodeState) release() {
+	if !s.used {
+		// Only the read used it.
+		s.w = limitWriter{}
+		statePool.Put(s)
+		return
+	}
 	big := s.noPool || len(s.fm) > maxPooledFrontMatter || len(s.tables) > 256 || len(s.named) > 256 || len(s.arrays) > 256
 	if s.fm != nil {
 		s.p.Reset(nil)
@@ -205,7 +213,7 @@ func (s *decodeState) release() {
 	// more than the small decodes it serves.
 	s.d, s.str, s.fm, s.base, s.pbase, s.l, s.a = Decoder{}, "", nil, 0, 0, layout{}, nil
 	s.params, s.hint, s.tables, s.cur, s.arrays, s.sectionHint = nil, 0, s.tables[:0], 0, s.arrays[:0], 0
-	s.seen, s.expr, s.w, s.noPool, s.names, s.valErr = [numKeys]bool{}, nil, limitWriter{}, false, s.names[:0], nil
+	s.seen, s.expr, s.w, s.noPool, s.names, s.valErr, s.used = [numKeys]bool{}, nil, limitWriter{}, false, s.names[:0], nil, false
 	if big {
 		return
 	}

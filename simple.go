@@ -2,6 +2,8 @@ package article
 
 import (
 	"strings"
+
+	"github.com/pelletier/go-toml/v2/unstable"
 	"unicode/utf8"
 )
 
@@ -74,6 +76,12 @@ func (d Decoder) simplePrefix(a *Article, fm string, seen *[numKeys]bool) int {
 				a.Draft, i = false, i+5
 			default:
 				ok = false
+			}
+		case idx == keyDate && c >= '0' && c <= '9':
+			// A native TOML date, as the scanner reads it.
+			var v scanned
+			if v, i, ok = scanDate(fm, i); ok {
+				ok = v.kind != unstable.LocalTime && d.setScanned(a, idx, &v)
 			}
 		default:
 			ok = idx == keyArticleID || idx == keyFeedItemID
