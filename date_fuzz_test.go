@@ -135,7 +135,57 @@ func FuzzParseDate(f *testing.F) {
 			require.NoError(t, err)
 			require.True(t, back.Equal(tm))
 		}
+		checkDateOracle(t, s)
 	})
+}
+
+// oracleLayouts are the layouts, among those spf13/cast and Hugo try, that
+// give the instant alone: a numeric offset, or Z. Whatever time.Parse
+// reads with one of them, ParseDate must read as the same instant.
+var oracleLayouts = []string{
+	time.RFC3339Nano,
+	time.RFC1123Z,
+	time.RFC822Z,
+	time.RubyDate,
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05-07:00",
+}
+
+// checkDateOracle: an independent parser, time.Parse with oracleLayouts,
+// and ParseDate agree on every date with an explicit offset that
+// time.Parse reads, in the years an article's date can have.
+func checkDateOracle(t *testing.T, s string) {
+	t.Helper()
+	for _, layout := range oracleLayouts {
+		want, err := time.Parse(layout, s)
+		if err != nil || want.Year() < 1 || want.Year() > 9999 || want.UTC().Year() < 1 || want.UTC().Year() > 9999 {
+			continue
+		}
+		if _, off := want.Zone(); off%60 != 0 || off <= -24*3600 || off >= 24*3600 {
+			continue // offsets run from -23:59 to +23:59, in minutes (RFC 3339)
+		}
+		got, err := Decoder{}.ParseDate(s)
+		require.NoError(t, err, "time.Parse(%q) reads %q as %v", layout, s, want)
+		require.True(t, got.Equal(want), "ParseDate(%q) = %v, time.Parse(%q) = %v", s, got, layout, want)
+	}
+}
+
+// TestParseDateOracle runs checkDateOracle on the seed shapes and on every
+// layout's own reference time.
+func TestParseDateOracle(t *testing.T) {
+	ref := time.Date(2025, 7, 24, 14, 10, 31, 0, time.FixedZone("", -7*3600))
+	for _, layout := range oracleLayouts {
+		s := ref.Format(layout)
+		want, err := time.Parse(layout, s)
+		require.NoError(t, err)
+		checkDateOracle(t, s)
+		got, err := Decoder{}.ParseDate(s)
+		require.NoError(t, err, "%q (%s)", s, layout)
+		require.True(t, got.Equal(want), "%q: %v", s, got)
+	}
 }
 
 // FuzzTOMLDateMatchesGoTOML: a TOML date-time on date is read as go-toml
