@@ -92,11 +92,28 @@ func checkEmbeds(tb testing.TB, out string) {
 	}
 }
 
+// linkTextCase is a link's href and text and the verdict of the link-text
+// check on them.
+type linkTextCase struct {
+	name, href, text string
+	want             linkVerdict
+}
+
+// runLinkTextCases runs the link-text check on each case, the text the
+// only child of an a element.
+func runLinkTextCases(t *testing.T, cases []linkTextCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := &html.Node{Type: html.ElementNode, Data: "a"}
+			a.AppendChild(&html.Node{Type: html.TextNode, Data: c.text})
+			assert.Equal(t, c.want, checkLinkText(c.href, a))
+		})
+	}
+}
+
 func TestLinkTextCheck(t *testing.T) {
-	cases := []struct {
-		name, href, text string
-		want             linkVerdict
-	}{
+	cases := []linkTextCase{
 		{"plain text", "https://evil.example/", "Read more", linkOK},
 		{"same host", "https://bank.example/x", "https://bank.example/login", linkOK},
 		{"www dropped", "https://www.bank.example/", "bank.example", linkOK},
@@ -126,13 +143,7 @@ func TestLinkTextCheck(t *testing.T) {
 		{"shortener", "https://bit.ly/4kQz9Lm", "www.reuters.com/business", linkShortened},
 		{"shortener showing itself", "https://bit.ly/4kQz9Lm", "bit.ly/4kQz9Lm", linkOK},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			a := &html.Node{Type: html.ElementNode, Data: "a"}
-			a.AppendChild(&html.Node{Type: html.TextNode, Data: c.text})
-			assert.Equal(t, c.want, checkLinkText(c.href, a))
-		})
-	}
+	runLinkTextCases(t, cases)
 }
 
 func TestUnwrapLinkTextMismatch(t *testing.T) {

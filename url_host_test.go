@@ -12,10 +12,7 @@ import (
 // browser does, and reads the text's host even when the rest of the
 // address is no valid URL.
 func TestLinkTextAsBrowsersRead(t *testing.T) {
-	cases := []struct {
-		name, href, text string
-		want             linkVerdict
-	}{
+	cases := []linkTextCase{
 		// The rest of the address does not parse.
 		{"trailing percent", "https://evil.example/", "https://bank.example/login%", linkMismatch},
 		{"port that is a word", "https://evil.example/", "https://bank.example:login", linkMismatch},
@@ -47,13 +44,7 @@ func TestLinkTextAsBrowsersRead(t *testing.T) {
 		{"href scheme-relative", "//bank.example/", "bank.example", linkOK},
 		{"href user on the evil host", "https://bank.example@evil.example/", "bank.example", linkMismatch},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			a := &html.Node{Type: html.ElementNode, Data: "a"}
-			a.AppendChild(&html.Node{Type: html.TextNode, Data: c.text})
-			assert.Equal(t, c.want, checkLinkText(c.href, a))
-		})
-	}
+	runLinkTextCases(t, cases)
 
 	// In a body: flagged by ArticlePolicy, unwrapped with
 	// UnwrapLinkTextMismatch, reported by Validate.
