@@ -136,6 +136,23 @@ type pageResult struct {
 	err      error
 }
 
+// problems lists what went wrong with the page in any run: an error
+// loading it, a marker that fired, a URL attribute Chromium resolves to
+// another scheme or with user information (pokeJS, run in every page).
+func (res pageResult) problems() []string {
+	var problems []string
+	if res.err != nil {
+		problems = append(problems, "loading: "+res.err.Error())
+	}
+	for _, m := range res.markers {
+		problems = append(problems, "marker fired: "+m.String())
+	}
+	for _, b := range res.badURLs {
+		problems = append(problems, "URL Chromium resolves to another scheme or with user information: "+b)
+	}
+	return problems
+}
+
 // harness serves pages on 127.0.0.1 and loads them one after the other in
 // one tab of a headless Chromium.
 type harness struct {
@@ -238,26 +255,17 @@ func runPagesChecked(t *testing.T, pages []*page, checksJS string) *run {
 	h.srv.Start()
 	defer h.srv.Close()
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(t,
 		// Nothing leaves the machine: every host but the test server's
 		// fails to resolve.
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 		chromedp.Flag("no-default-browser-check", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("mute-audio", true),
 		// One renderer for the whole run: no process swap per navigation.
 		chromedp.Flag("disable-features", "BackForwardCache,ProactivelySwapBrowsingInstance,RenderDocument"),
 		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.Flag("disable-background-timer-throttling", true),
-	)
+	)...)
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()
@@ -383,4 +391,22 @@ func resolve(base, ref string) string {
 		return ref
 	}
 	return b.ResolveReference(r).String()
+}
+
+// chromiumOptions are the options every test starts Chromium with
+// (headless, no sandbox, no network of its own, a fresh profile), then
+// extra.
+func chromiumOptions(t *testing.T, extra ...chromedp.ExecAllocatorOption) []chromedp.ExecAllocatorOption {
+	t.Helper()
+	return append([]chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}, extra...)
 }
