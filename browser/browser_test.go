@@ -60,16 +60,7 @@ func readKnown(t *testing.T) map[string]string {
 // as a browser decodes UTF-8).
 func check(r *run, i int, p *page, xnetBody string) []string {
 	res := r.results[i]
-	var problems []string
-	if res.err != nil {
-		problems = append(problems, "loading: "+res.err.Error())
-	}
-	for _, m := range res.markers {
-		problems = append(problems, "marker fired: "+m.String())
-	}
-	for _, b := range res.badURLs {
-		problems = append(problems, "URL Chromium resolves to another scheme or with user information: "+b)
-	}
+	problems := res.problems()
 	if again := article.Sanitize(p.body); again != p.body {
 		problems = append(problems, "not its own fixpoint (the tree a browser builds is not the one checked): sanitised again "+shorten(again))
 	}

@@ -207,19 +207,7 @@ func TestContainmentInChromium(t *testing.T) {
 	t.Logf("%d inputs (%d Validate calls clean), %d distinct pages loaded in %v", len(inputs), len(clean), len(pages), time.Since(start).Round(time.Millisecond))
 	for i, p := range pages {
 		res := r.results[i]
-		var problems []string
-		if res.err != nil {
-			problems = append(problems, "loading: "+res.err.Error())
-		}
-		for _, m := range res.markers {
-			problems = append(problems, "marker fired: "+m.String())
-		}
-		// pokeJS, run in every page: URLs Chromium resolves to another
-		// scheme, or with a username or password.
-		for _, b := range res.badURLs {
-			problems = append(problems, "URL: "+b)
-		}
-		problems = append(problems, res.checks...)
+		problems := append(res.problems(), res.checks...)
 		if len(problems) > 0 {
 			t.Errorf("%s\n\tpage %s\n\t%s", strings.Join(p.sources, ", "), shorten(p.body), strings.Join(problems, "\n\t"))
 		}
