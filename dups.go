@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/articlekit/article/internal/safetext"
 )
 
 // UniqueKey is one value of an article that must be unique across a
@@ -255,7 +257,7 @@ func (d Duplicate) Error() string {
 type duplicateMsg Duplicate
 
 func (d duplicateMsg) Error() string {
-	return "duplicate " + d.Key + " " + d.Value + ", also in " + d.Other
+	return "duplicate " + d.Key + " " + d.Value + ", also in " + safetext.Quote(d.Other)
 }
 
 // pathList stores many paths compactly, for an index per path: each

@@ -5,7 +5,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/articlekit/article/internal/safetext"
 )
 
 // A Problem is one finding about one file, as `article lint` reports it:
@@ -105,7 +106,7 @@ func (d Duplicate) Problem() Problem {
 // Go escapes (\n, \x1b, \u2028).
 func (p Problem) String() string {
 	b := make([]byte, 0, len(p.Path)+len(p.Key)+len(p.Message)+16)
-	if needsQuote(p.Path) {
+	if safetext.NeedsQuote(p.Path) {
 		b = strconv.AppendQuote(b, p.Path)
 	} else {
 		b = append(b, p.Path...)
@@ -116,10 +117,10 @@ func (p Problem) String() string {
 	b = strconv.AppendInt(b, int64(max(p.Column, 1)), 10)
 	b = append(b, ": "...)
 	if p.Key != "" {
-		b = appendSafe(b, p.Key)
+		b = safetext.AppendEscape(b, p.Key)
 		b = append(b, ": "...)
 	}
-	b = appendSafe(b, p.Message)
+	b = safetext.AppendEscape(b, p.Message)
 	return string(b)
 }
 
@@ -134,57 +135,4 @@ func CompareProblems(a, b Problem) int {
 		return a.Line - b.Line
 	}
 	return a.Column - b.Column
-}
-
-// needsQuote reports whether s holds a character that must not be printed
-// raw on a line of output.
-func needsQuote(s string) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f {
-				return true
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unsafeRune(r, n) {
-			return true
-		}
-		i += n
-	}
-	return false
-}
-
-// unsafeRune reports whether the non-ASCII rune r, n bytes long in its
-// string, must not be printed raw: an invalid byte, a C1 control, a line
-// or paragraph separator, or a bidirectional formatting character.
-func unsafeRune(r rune, n int) bool {
-	switch {
-	case r == utf8.RuneError && n == 1:
-		return true
-	case r >= 0x80 && r < 0xa0, r == 0x2028, r == 0x2029, r >= 0x202a && r <= 0x202e,
-		r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
-		return true
-	}
-	return false
-}
-
-// appendSafe appends s with each character needsQuote refuses written as
-// its Go escape, the rest as it is.
-func appendSafe(b []byte, s string) []byte {
-	if !needsQuote(s) {
-		return append(b, s...)
-	}
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r < utf8.RuneSelf && (r < 0x20 || r == 0x7f)) || r >= utf8.RuneSelf && unsafeRune(r, n) {
-			q := strconv.QuoteToASCII(s[i : i+n])
-			b = append(b, q[1:len(q)-1]...)
-		} else {
-			b = append(b, s[i:i+n]...)
-		}
-		i += n
-	}
-	return b
 }

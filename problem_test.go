@@ -130,3 +130,23 @@ func TestCompareProblems(t *testing.T) {
 		{Path: "b.md", Line: 1, Column: 1},
 	}, ps)
 }
+
+// TestOpenerLine: the line lint puts a problem without a place of its own on.
+func TestOpenerLine(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		line int
+	}{
+		{"+++\nx = 1\n+++\n", 1},
+		{"\ufeff+++\n", 1},
+		{"\n\n+++\n", 3},
+		{"\r\n \t\r\n+++ \t\r\n", 3},
+		{"\ufeff\n+++\n", 2},
+		{"text\n+++\n", 1},
+		{"\n\n", 1},
+		{"", 1},
+		{"\n \n", 1},
+	} {
+		assert.Equal(t, c.line, openerLine([]byte(c.src)), "%q", c.src)
+	}
+}

@@ -112,5 +112,5 @@ func fileError(path string, err error) error {
 	if isPathError(err) {
 		return err
 	}
-	return errors.New(parseProblem(path, err).String())
+	return errors.New(problemLine(parseProblem(path, err)))
 }

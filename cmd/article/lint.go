@@ -84,9 +84,9 @@ func runLint(e *env, args []string) int {
 	w := bufio.NewWriter(e.stdout)
 	for _, p := range l.problems {
 		if *asJSON {
-			w.Write(p.JSON())
+			w.Write(problemJSON(p))
 		} else {
-			w.WriteString(p.String())
+			w.WriteString(problemLine(p))
 			w.WriteByte('\n')
 		}
 	}
@@ -211,8 +211,7 @@ func (l *linter) run(e *env, paths, exts []string) (ioErrors int) {
 				continue
 			}
 			for _, d := range l.dups.AddKeys(r.path, r.keys) {
-				l.problems = append(l.problems, problem{Path: d.Path, Line: d.Line, Column: d.Column, Key: d.Key,
-					Msg: "duplicate " + d.Key + " " + d.Value + ", also in " + displayName(d.Other)})
+				l.problems = append(l.problems, d.Problem())
 			}
 			l.done.Add(1)
 		}
@@ -231,7 +230,7 @@ func (l *linter) checkFile(path string, buf []byte) (result, []byte) {
 	src, _, err := readInput(l.env, path, buf)
 	if err != nil {
 		if errors.Is(err, article.ErrTooLarge) && path != "-" {
-			return result{path: path, problems: []problem{{Path: path, Line: 1, Column: 1, Msg: err.Error()}}}, src
+			return result{path: path, problems: []problem{{Path: path, Line: 1, Column: 1, Message: err.Error()}}}, src
 		}
 		if path == "-" {
 			err = fmt.Errorf("%s: %w", stdinName, err)
@@ -242,9 +241,7 @@ func (l *linter) checkFile(path string, buf []byte) (result, []byte) {
 	if err != nil {
 		return result{path: path, problems: []problem{parseProblem(path, err)}}, src
 	}
-	ps := l.check.check(path, a)
-	atOpener(ps, src)
-	return result{path: path, problems: ps, keys: article.UniqueKeys(a)}, src
+	return result{path: path, problems: l.check.check(path, src, a), keys: article.UniqueKeys(a)}, src
 }
 
 // progress shows "N files, R files/s" on stderr while the run lasts, if

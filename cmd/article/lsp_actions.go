@@ -33,7 +33,7 @@ func (s *lspServer) codeAction(_ *glspCtx, p *protocol.CodeActionParams) (any, e
 		if int(r.End.Line) < first || int(r.Start.Line) > last {
 			continue
 		}
-		diag := newDiagnostic(r, pr.code, pr.Key, pr.Msg)
+		diag := newDiagnostic(r, pr.code, pr.Key, pr.Message)
 		add := func(title string, newText []byte) {
 			if newText == nil {
 				return
@@ -50,7 +50,7 @@ func (s *lspServer) codeAction(_ *glspCtx, p *protocol.CodeActionParams) (any, e
 			want := cfg.pattern.Expand(an.a)
 			add(fmt.Sprintf("Set url to the permalink %q", want), editArticle(text, cfg, func(a *article.Article) { a.URL = want }))
 		case pr.code == "unknown-key":
-			if m := hintRE.FindStringSubmatch(pr.Msg); m != nil {
+			if m := hintRE.FindStringSubmatch(pr.Message); m != nil {
 				add(fmt.Sprintf("Rename %s to %s", pr.Key, m[1]), renameKey(text, x, pr.problem, m[1], an.a))
 			}
 		case pr.code == "required":

@@ -23,20 +23,16 @@ type analysis struct {
 }
 
 // analyze parses and validates text as lint does (its problems, messages
-// and positions come from the same conversion: parseProblem,
-// validationProblems and atOpener), adding the rule of each.
+// and positions come from the same conversion: problemsOf), adding the rule of each.
 func analyze(text []byte, cfg *lspConfig) analysis {
 	a, err := cfg.decoder.Decode(bytes.NewReader(text))
 	if err != nil {
-		p := []problem{parseProblem("", err)}
-		atOpener(p, text)
+		p := problemsOf("", text, err)
 		return analysis{problems: []lspProblem{{p[0], ruleCode(err)}}}
 	}
 	var ps []lspProblem
 	for _, e := range article.FieldErrors(cfg.check.v.Validate(a)) {
-		p := validationProblems("", e)
-		atOpener(p, text)
-		for _, p := range p {
+		for _, p := range problemsOf("", text, e) {
 			ps = append(ps, lspProblem{p, ruleCode(e)})
 		}
 	}
@@ -82,7 +78,7 @@ func diagnostics(text []byte, x *lineIndex, ps []lspProblem) []protocol.Diagnost
 	ds := make([]protocol.Diagnostic, 0, len(ps))
 	for _, p := range ps {
 		start, end := problemSpan(text, x, p.problem)
-		ds = append(ds, newDiagnostic(x.rangeOf(start, end), p.code, p.Key, p.Msg))
+		ds = append(ds, newDiagnostic(x.rangeOf(start, end), p.code, p.Key, p.Message))
 	}
 	return ds
 }

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -162,13 +161,9 @@ func (s *lspServer) duplicateDiagnostics(path string, text []byte, utf8 bool) []
 	x := newLineIndex(text, utf8)
 	ds := make([]protocol.Diagnostic, 0, len(dups))
 	for _, d := range dups {
-		// The library's message, without its position and key, which the
-		// diagnostic carries.
-		p := problem{Line: d.Line, Column: d.Column, Key: d.Key}
-		d.Line, d.Column = 0, 0
-		p.Msg = strings.TrimPrefix(d.Error(), d.Key+": ")
+		p := d.Problem()
 		start, end := problemSpan(text, x, p)
-		ds = append(ds, newDiagnostic(x.rangeOf(start, end), codeDuplicate, p.Key, p.Msg))
+		ds = append(ds, newDiagnostic(x.rangeOf(start, end), codeDuplicate, p.Key, p.Message))
 	}
 	return ds
 }

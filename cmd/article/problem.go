@@ -3,57 +3,27 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/articlekit/article"
 )
 
-// A problem is one line of lint's report: a position in a file, the front
-// matter key concerned (or "body", or ""), and a message.
-type problem struct {
-	Path   string `json:"path"`
-	Line   int    `json:"line,omitempty"` // 0: no position (an absent key)
-	Column int    `json:"column,omitempty"`
-	Key    string `json:"key,omitempty"`
-	Msg    string `json:"message"`
-}
+// A problem is one line of lint's report: the library's Problem, which
+// the language server and pipelines share, so that all of them write the
+// same lines.
+type problem = article.Problem
 
-// String formats p as "path:line:col: key: message", leaving out the key
-// when there is none. The path is quoted when it holds characters that
-// could forge a line (see quotePath), and the key and message are written
-// with such characters escaped; a problem without a position is put at
-// line 1, column 1.
-func (p problem) String() string {
-	var b strings.Builder
-	b.WriteString(displayName(p.Path))
-	b.WriteByte(':')
-	b.WriteString(strconv.Itoa(max(p.Line, 1)))
-	b.WriteByte(':')
-	b.WriteString(strconv.Itoa(max(p.Column, 1)))
-	b.WriteString(": ")
-	if p.Key != "" {
-		b.WriteString(safeText(p.Key))
-		b.WriteString(": ")
+// problemLine formats p as lint prints it (see article.Problem.String),
+// naming standard input stdinName.
+func problemLine(p problem) string {
+	if p.Path == "-" {
+		p.Path = stdinName
 	}
-	b.WriteString(safeText(p.Msg))
-	return b.String()
+	return p.String()
 }
 
-// atOpener puts the problems of ps that have no position at the opening
-// "+++" line of src, column 1.
-func atOpener(ps []problem, src []byte) {
-	for i := range ps {
-		if ps[i].Line == 0 {
-			ps[i].Line, ps[i].Column = openerLine(src), 1
-		}
-	}
-}
-
-// JSON returns p as one line of JSON.
-func (p problem) JSON() []byte {
+// problemJSON returns p as one line of JSON.
+func problemJSON(p problem) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -64,26 +34,22 @@ func (p problem) JSON() []byte {
 // sortProblems orders problems by path, then line, then column, keeping
 // the order of equal positions.
 func sortProblems(ps []problem) {
-	slices.SortStableFunc(ps, func(a, b problem) int {
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
-			return c
-		}
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Column - b.Column
-	})
+	slices.SortStableFunc(ps, article.CompareProblems)
+}
+
+// problemsOf turns an error of Parse or Validate into the problems of
+// path, with hints that name the command's flags; src, the file's text,
+// places a problem without a position of its own at the opening "+++"
+// (nil leaves it at line 0).
+func problemsOf(path string, src []byte, err error) []problem {
+	ps := article.Problems(path, src, err)
+	for i := range ps {
+		ps[i].Message = hinted(ps[i].Message)
+	}
+	return ps
 }
 
 // parseProblem turns an error of article.Parse into a problem of path.
 func parseProblem(path string, err error) problem {
-	var pe *article.ParseError
-	if errors.As(err, &pe) {
-		msg := "unknown error"
-		if pe.Err != nil {
-			msg = pe.Err.Error()
-		}
-		return problem{Path: path, Line: pe.Line, Column: pe.Column, Key: pe.Key, Msg: hinted(msg)}
-	}
-	return problem{Path: path, Msg: hinted(strings.TrimPrefix(err.Error(), "article: "))}
+	return problemsOf(path, nil, err)[0]
 }

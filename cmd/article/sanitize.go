@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/articlekit/article"
+	"github.com/articlekit/article/internal/safetext"
 )
 
 const sanitizeSynopsis = "article sanitize [-w] [-location Z] [-zones rfc822] PATH..."
@@ -96,7 +97,7 @@ func runSanitize(e *env, args []string) int {
 		line := bytes.Count(head, []byte("\n")) + 1
 		clean, report, err := policy.SanitizeReport(a.Body)
 		if err != nil {
-			fail(fmt.Errorf("%s:%d:1: body: %s", displayName(path), line, safeText(err.Error())))
+			fail(fmt.Errorf("%s:%d:1: body: %s", displayName(path), line, safetext.Escape(err.Error())))
 			return true
 		}
 		for _, c := range report {
@@ -133,15 +134,15 @@ func runSanitize(e *env, args []string) int {
 // must not reach a terminal raw, and the rest escaped likewise.
 func changeText(c article.Change) string {
 	var b strings.Builder
-	b.WriteString(safeText(c.Kind.String()))
+	b.WriteString(safetext.Escape(c.Kind.String()))
 	if c.Element != "" || c.Attr != "" {
 		b.WriteString(" <")
-		b.WriteString(quotePath(c.Element))
+		b.WriteString(safetext.Quote(c.Element))
 		if c.Attr != "" {
 			if c.Element != "" {
 				b.WriteByte(' ')
 			}
-			b.WriteString(quotePath(c.Attr))
+			b.WriteString(safetext.Quote(c.Attr))
 		}
 		b.WriteByte('>')
 	}
