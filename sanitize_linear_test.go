@@ -183,8 +183,10 @@ func TestSanitizeAttrLimit(t *testing.T) {
 
 // TestSanitizeReportManyAttrsMemory: one tag with 111,000 attributes (1 MB)
 // must not make SanitizeReport hold memory in proportion to the input times
-// a large constant: beyond what the x/net parser allocates for the body,
-// the report allocates little.
+// a large constant. The report is the sanitiser's parse (about one bare
+// parse and render; the changes add little) plus the structure check, which
+// reads the body's tokens and parses it once more inside a container (about
+// one and a half): 3.5 bare parses at most (measured: 2.9).
 func TestSanitizeReportManyAttrsMemory(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("1 MB body: not with -short or -race")
@@ -203,7 +205,7 @@ func TestSanitizeReportManyAttrsMemory(t *testing.T) {
 	ours := alloc(func() { _, rep, _ = p.SanitizeReport(body) })
 	t.Logf("%d bytes: parse and render %.1f MiB, SanitizeReport %.1f MiB, %d changes", len(body), float64(bare)/(1<<20), float64(ours)/(1<<20), len(rep))
 	assert.Len(t, rep, DefaultMaxAttrs+1)
-	assert.Less(t, ours, 2*bare, "SanitizeReport allocates more than twice a bare parse and render")
+	assert.Less(t, ours, 7*bare/2, "SanitizeReport allocates more than 3.5 bare parses and renders")
 }
 
 // TestSanitizeKeepsMarkupOfParsableBodies: every body that a default
