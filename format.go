@@ -77,13 +77,22 @@ import (
 // (which Parse does not accept), Format fails with a [ParseError] naming
 // the line rather than drop it.
 func Format(src []byte) ([]byte, error) {
+	return Decoder{}.Format(src)
+}
+
+// Format is [Format] reading src with d's options: Location and Zones for
+// dates (a file whose dates only d can read formats only with d), and
+// DisallowUnknownKeys. MaxSize does not apply: Format reads only the front
+// matter and copies the body as it is; bound src as you read it.
+func (d Decoder) Format(src []byte) ([]byte, error) {
 	// Parse reads only the front matter and its delimiters; the body is
 	// taken from src as it is, where Parse would have cut it.
 	head := headEnd(src)
 	if head < 0 {
 		head = len(src) // Parse's error, or a file without a body
 	}
-	a, err := Decoder{MaxSize: -1}.Decode(bytes.NewReader(src[:head]))
+	d.MaxSize = -1
+	a, err := d.Decode(bytes.NewReader(src[:head]))
 	if err != nil {
 		return nil, err
 	}

@@ -410,3 +410,17 @@ func TestFormatCannotPlace(t *testing.T) {
 	assert.Equal(t, 4, pe.Line, "line 3 of the front matter, which starts on line 2")
 	assert.Equal(t, 1, pe.Column)
 }
+
+// TestDecoderFormat: Format reads dates with the Decoder's options, so a
+// file whose dates only a configured Decoder reads can be formatted.
+func TestDecoderFormat(t *testing.T) {
+	src := []byte("+++\ndate = \"Thu, 02 Jan 2025 10:00:00 EDT\"\ntitle  =  \"Zones\"\n+++\n\n<p>x</p>\n")
+	_, err := Format(src)
+	require.ErrorIs(t, err, ErrDate, "the zero Decoder does not know EDT")
+	out, err := Decoder{Zones: RFC822Zones()}.Format(src)
+	require.NoError(t, err)
+	assert.Equal(t, "+++\ntitle = \"Zones\"\ndate = \"Thu, 02 Jan 2025 10:00:00 EDT\"\n+++\n\n<p>x</p>\n", string(out))
+	out2, err := Decoder{Zones: RFC822Zones(), MaxSize: 10}.Format(src)
+	require.NoError(t, err, "MaxSize does not apply")
+	assert.Equal(t, out, out2)
+}

@@ -75,7 +75,7 @@ func TestDateFlags(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, "-location")
 
-	for _, c := range []string{"lint", "json", "sanitize"} {
+	for _, c := range []string{"lint", "json", "sanitize", "fmt"} {
 		r = runBin(t, dir, "", c, "edt.md")
 		assert.NotEqual(t, 0, r.code, c)
 		assert.Contains(t, r.stdout+r.stderr, "-zones rfc822", "%s: the hint names the flag", c)

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"slices"
+
+	"github.com/articlekit/article"
 )
 
-const fmtSynopsis = "article fmt [-l] [-w] [-d] [PATH...]"
+const fmtSynopsis = "article fmt [-l] [-w] [-d] [-location Z] [-zones rfc822] [PATH...]"
 
 const fmtDescription = `
 Fmt puts articles in the canonical layout, as gofmt does for Go: every
@@ -37,8 +39,13 @@ func runFmt(e *env, args []string) int {
 	list := fs.Bool("l", false, "list files whose layout differs from the canonical one")
 	write := fs.Bool("w", false, "rewrite files whose layout differs, in place")
 	diff := fs.Bool("d", false, "print a unified diff for each file whose layout differs")
+	df := addDateFlags(fs, false, 0)
 	if done, status := parseFlags(e, fs, args); done {
 		return status
+	}
+	dec, err := df.decoder()
+	if err != nil {
+		return usageError(e, fs, err.Error())
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -73,7 +80,7 @@ func runFmt(e *env, args []string) int {
 			fail(fileError(path, err))
 			return true
 		}
-		d, err := fmtOne(out, path, buf, id, *list, w, *diff)
+		d, err := fmtOne(out, dec, path, buf, id, *list, w, *diff)
 		if err != nil {
 			fail(err)
 		}
@@ -95,8 +102,8 @@ func runFmt(e *env, args []string) int {
 // read) and does what the flags say (rewriting with w unless nil); it
 // reports whether the layout differs. fmt -l lists exactly the files fmt
 // -w rewrites: those whose bytes Format changes.
-func fmtOne(out io.Writer, path string, src []byte, id fileID, list bool, w *rewriter, diff bool) (bool, error) {
-	res, err := formatSource(src)
+func fmtOne(out io.Writer, dec article.Decoder, path string, src []byte, id fileID, list bool, w *rewriter, diff bool) (bool, error) {
+	res, err := formatSource(dec, src)
 	if err != nil {
 		return false, fileError(path, err)
 	}

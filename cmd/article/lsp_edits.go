@@ -5,8 +5,6 @@ import (
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
 	"go.lsp.dev/jsonrpc2"
-
-	"github.com/articlekit/article"
 )
 
 // codeRequestFailed is the protocol's error code for a request that was
@@ -24,11 +22,11 @@ func (s *lspServer) docSnapshot(uri string) ([]byte, *lspConfig, *lineIndex, err
 }
 
 func (s *lspServer) formatting(_ *glspCtx, p *protocol.DocumentFormattingParams) ([]protocol.TextEdit, error) {
-	text, _, x, err := s.docSnapshot(p.TextDocument.URI)
+	text, cfg, x, err := s.docSnapshot(p.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}
-	res, err := article.Format(text)
+	res, err := cfg.decoder.Format(text)
 	if err != nil {
 		return nil, jsonrpc2.Errorf(codeRequestFailed, "cannot format: %v", err)
 	}
