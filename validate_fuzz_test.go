@@ -95,14 +95,18 @@ func FuzzValidate(f *testing.F) {
 
 // FuzzFieldURL: a URL that the check of source_link, enclosure and qrcode
 // accepts is an absolute http or https URL with a host, without user
-// information or spaces, by net/url as well.
+// information or spaces, by net/url as well; and, the other way, every URL
+// the independent reading plainAbsoluteURL (url_oracle_test.go) calls a
+// plain absolute http(s) URL without user information, the check accepts.
 func FuzzFieldURL(f *testing.F) {
 	for _, s := range []string{"https://example.org/a", "https://[::1]:80/x", "https://:80/", "https:///a",
-		"https://u@h/", "http://h/a b", "HTTP://H", "https://h\\@e/", "https://h%41/", "https://?x"} {
+		"https://u@h/", "http://h/a b", "HTTP://H", "https://h\\@e/", "https://h%41/", "https://?x",
+		"https://h:/", "https://h/%41", "https://127.0.0.1:8080/?q#f", "HTTPS://EXAMPLE.ORG/A"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if fieldURLProblem(s) != "" {
+			require.False(t, plainAbsoluteURL(s), "%q is refused: %s", s, fieldURLProblem(s))
 			return
 		}
 		u, err := url.Parse(s)
