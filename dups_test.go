@@ -265,3 +265,24 @@ func FuzzUniqueKeys(f *testing.F) {
 		}
 	})
 }
+
+// TestBareKeyOffset checks the line scan of uniqueKeyOffsets on its own:
+// its results are also found by the slower keys() fallback, so only a
+// direct test sees the scan stop finding keys.
+func TestBareKeyOffset(t *testing.T) {
+	for _, tc := range []struct {
+		fm, name string
+		want     int
+	}{
+		{"url = 1\n", "url", 0},
+		{"a = 1\nurl = 2\n", "url", 6},
+		{"a = 1\n  url\t= 2", "url", 8},
+		{"urls = 1\nurl = 2\n", "url", 9},
+		{"a = 1\n[t]\nurl = 2\n", "url", -1},
+		{"a = [\n  [1]]\nurl = 2\n", "url", -1},
+		{"a = 1\n", "url", -1},
+		{"", "url", -1},
+	} {
+		require.Equal(t, tc.want, bareKeyOffset(tc.fm, tc.name), "%q in %q", tc.name, tc.fm)
+	}
+}
