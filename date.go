@@ -198,7 +198,9 @@ func isISODate(s string) bool {
 // scanISO reads YYYY-MM-DD at the start of s, optionally followed by T, t
 // or a space and HH:MM[:SS[.fraction]], and returns the fields and the rest
 // of s. The fraction has any number of digits, truncated to nanoseconds.
-func scanISO(s string) (f dateFields, rest string, err error) {
+// With shortHour, the hour may have one digit (H:MM), as time.Parse, and
+// so Hugo, reads a string date; a TOML date-time needs two.
+func scanISO(s string, shortHour bool) (f dateFields, rest string, err error) {
 	var ok1, ok2, ok3 bool
 	if len(s) < 10 || !isISODate(s) || s[7] != '-' {
 		return f, "", errNotDate
@@ -222,12 +224,19 @@ func scanISO(s string) (f dateFields, rest string, err error) {
 		return f, "", errNotDate
 	}
 	f.hasTime = true
-	f.hour, ok1 = num2(s, 11)
-	f.min, ok2 = num2(s, 14)
-	if !ok1 || !ok2 || s[13] != ':' {
+	var i int
+	if shortHour && len(s) > 12 && isDigit(s[11]) && s[12] == ':' {
+		f.hour, ok1 = int(s[11]-'0'), true
+		i = 12
+	} else {
+		f.hour, ok1 = num2(s, 11)
+		i = 13
+	}
+	f.min, ok2 = num2(s, i+1)
+	if !ok1 || !ok2 || s[i] != ':' {
 		return f, "", errNotDate
 	}
-	i := 16
+	i += 3
 	if i < len(s) && s[i] == ':' {
 		if f.sec, ok3 = num2(s, i+1); !ok3 {
 			return f, "", errNotDate
@@ -279,7 +288,7 @@ func daysIn(month, year int) int {
 
 // parseISO reads the ISO 8601 forms of a string date.
 func (d Decoder) parseISO(s string) (time.Time, error) {
-	f, rest, err := scanISO(s)
+	f, rest, err := scanISO(s, true)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -326,7 +335,7 @@ func parseTOMLDateTime(s string, kind unstable.Kind, loc *time.Location) (time.T
 }
 
 func tomlDateTime(s string, kind unstable.Kind, loc *time.Location) (time.Time, error) {
-	f, rest, err := scanISO(s)
+	f, rest, err := scanISO(s, false)
 	if err != nil {
 		return time.Time{}, err
 	}

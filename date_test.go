@@ -184,6 +184,11 @@ func TestParseDateForms(t *testing.T) {
 			utc(2025, 7, 24, 18, 10, 31, 0), -4 * 3600},
 		{"Thu, 24 Jul 2025 14:10:31 XYZ", Decoder{Zones: map[string]*time.Location{"XYZ": nil}},
 			utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		// A one-digit hour, as time.Parse and so Hugo read it (found by
+		// FuzzParseDate's oracle).
+		{"0001-01-01 0:00:00+00:00", Decoder{}, utc(1, 1, 1, 0, 0, 0, 0), 0},
+		{"2025-07-24T9:05:31Z", Decoder{}, utc(2025, 7, 24, 9, 5, 31, 0), 0},
+		{"2025-07-24 9:05 -0700", Decoder{}, utc(2025, 7, 24, 16, 5, 0, 0), -7 * 3600},
 		{"", Decoder{}, time.Time{}, 0},
 	}
 	for _, tt := range tests {
@@ -235,6 +240,9 @@ func TestParseDateRejectsForms(t *testing.T) {
 		{"2025-07-24T14:10.5Z", Decoder{}, "cannot read"},
 		{"2025-07-24T14Z", Decoder{}, "cannot read"},
 		{"2025-07-24T", Decoder{}, "cannot read"},
+		{"2025-07-24T9:5:31Z", Decoder{}, "cannot read"},
+		{"2025-07-24T9Z", Decoder{}, "cannot read"},
+		{"2025-07-24T:05:31Z", Decoder{}, "cannot read"},
 		{"2025-07-24 14:10:31\t+0100", Decoder{}, "cannot read"},
 		{"2025-07-24 14:10:31 +0100\n", Decoder{}, "cannot read"},
 		{" 2025-07-24", Decoder{}, "cannot read"},
