@@ -223,7 +223,8 @@ type editor struct {
 // applied.
 func (a *Article) editFrontMatter(cur schemaValues, orig map[string]any) ([]byte, error) {
 	s := &a.src
-	d, err := scanDoc([]byte(s.text[s.l.fmStart:s.l.fmEnd]))
+	str := s.text[s.l.fmStart:s.l.fmEnd]
+	d, err := scanDoc([]byte(str), str)
 	if err != nil {
 		return nil, err
 	}
@@ -256,7 +257,7 @@ func (ed *editor) replace(start, end int, text []byte) {
 // line keeps its column where the spaces before it allow.
 func (ed *editor) replaceValue(e *docExpr, val []byte) {
 	fm := ed.d.fm
-	end := e.valEnd
+	end := int(e.valEnd)
 	if old := fm[e.valStart:e.valEnd]; bytes.IndexByte(old, '\n') < 0 && bytes.IndexByte(val, '\n') < 0 {
 		spaces := 0
 		for end+spaces < len(fm) && fm[end+spaces] == ' ' {
@@ -269,7 +270,7 @@ func (ed *editor) replaceValue(e *docExpr, val []byte) {
 			end += spaces
 		}
 	}
-	ed.replace(e.valStart, end, val)
+	ed.replace(int(e.valStart), end, val)
 }
 
 // commentAligned reports whether another line of fm has a comment that
@@ -289,7 +290,7 @@ func commentAligned(fm []byte, at int) bool {
 // remove deletes the lines of expression i.
 func (ed *editor) remove(i int) {
 	e := &ed.d.exprs[i]
-	ed.replace(e.start, e.end, nil)
+	ed.replace(int(e.start), int(e.end), nil)
 }
 
 // apply makes the edits. Insertions at one offset keep the order they were
@@ -386,12 +387,12 @@ func appendDottedKey(b []byte, key []string) ([]byte, error) {
 func (ed *editor) endOfTop() (pos, tmpl int) {
 	d := ed.d
 	if last := d.lastKV(-1); last >= 0 {
-		return d.exprs[last].end, last
+		return int(d.exprs[last].end), last
 	}
 	if d.firstHeader == len(d.exprs) {
 		return len(d.fm), -1
 	}
-	pos = d.exprs[d.firstHeader].start
+	pos = int(d.exprs[d.firstHeader].start)
 	for pos > 0 {
 		prev := lineStart(d.fm, pos-1)
 		if t := bytes.TrimLeft(d.fm[prev:pos], " \t"); len(t) == 0 || t[0] != '#' {
@@ -413,8 +414,8 @@ func (ed *editor) schema(cur, orig schemaValues) error {
 		present[i] = -1
 	}
 	for i := 0; i < d.firstHeader; i++ {
-		if e := &d.exprs[i]; e.kind == unstable.KeyValue && len(e.path) == 1 {
-			if idx := slices.Index(schemaKeys[:], e.path[0]); idx >= 0 {
+		if e := &d.exprs[i]; e.kind == unstable.KeyValue && e.pathLen == 1 {
+			if idx := slices.Index(schemaKeys[:], d.path(i)[0]); idx >= 0 {
 				present[idx] = i
 			}
 		}
@@ -443,7 +444,7 @@ func (ed *editor) schema(cur, orig schemaValues) error {
 		pos, tmpl := -1, -1
 		for j := idx - 1; j >= 0; j-- {
 			if present[j] >= 0 {
-				pos, tmpl = d.exprs[present[j]].end, present[j]
+				pos, tmpl = int(d.exprs[present[j]].end), present[j]
 				break
 			}
 		}

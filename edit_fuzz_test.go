@@ -121,17 +121,19 @@ func roundTrip(t *testing.T, src []byte, pick uint16, val string) {
 // array element, the text before and after it on its lines.
 func randomEdit(t *testing.T, a *Article, pick uint16, val string) ([][2]int, [2]string) {
 	s := &a.src
-	d, err := scanDoc([]byte(s.text[s.l.fmStart:s.l.fmEnd]))
+	str := s.text[s.l.fmStart:s.l.fmEnd]
+	d, err := scanDoc([]byte(str), str)
 	require.NoError(t, err)
 	var touched [][2]int
 	touch := func(p []string, params bool) {
 		for i, e := range d.exprs {
+			path := d.path(i)
 			switch {
-			case e.kind == unstable.KeyValue && !params && (len(e.path) != 1 || e.section >= 0):
-			case e.kind == unstable.KeyValue && (hasPrefix(e.path, p) || hasPrefix(p, e.path)):
-				touched = append(touched, [2]int{s.l.fmStart + e.start, s.l.fmStart + e.end})
-			case e.kind != unstable.KeyValue && hasPrefix(e.path, p):
-				touched = append(touched, [2]int{s.l.fmStart + e.start, s.l.fmStart + d.sectionEnd(i)})
+			case e.kind == unstable.KeyValue && !params && (len(path) != 1 || e.section >= 0):
+			case e.kind == unstable.KeyValue && (hasPrefix(path, p) || hasPrefix(p, path)):
+				touched = append(touched, [2]int{s.l.fmStart + int(e.start), s.l.fmStart + int(e.end)})
+			case e.kind != unstable.KeyValue && hasPrefix(path, p):
+				touched = append(touched, [2]int{s.l.fmStart + int(e.start), s.l.fmStart + d.sectionEnd(i)})
 			}
 		}
 	}
@@ -255,11 +257,12 @@ func elementEdit(t *testing.T, a *Article, d *fmDoc, n int, op uint16, val strin
 		spans [][2]int // elements, in fm
 	}
 	var arrays []found
-	for _, e := range d.exprs {
-		if e.kind != unstable.KeyValue || e.valKind != unstable.Array || slices.ContainsFunc(e.path, isElemKey) {
+	for i, e := range d.exprs {
+		path := d.path(i)
+		if e.kind != unstable.KeyValue || e.valKind != unstable.Array || slices.ContainsFunc(path, isElemKey) {
 			continue
 		}
-		if e.section < 0 && len(e.path) == 1 && schemaIndex([]byte(e.path[0])) >= 0 {
+		if e.section < 0 && len(path) == 1 && schemaIndex([]byte(path[0])) >= 0 {
 			continue
 		}
 		var p unstable.Parser
@@ -275,10 +278,10 @@ func elementEdit(t *testing.T, a *Article, d *fmDoc, n int, op uint16, val strin
 				plain = false
 				break
 			}
-			spans = append(spans, [2]int{e.start + int(c.Raw.Offset), e.start + int(c.Raw.Offset+c.Raw.Length)})
+			spans = append(spans, [2]int{int(e.start) + int(c.Raw.Offset), int(e.start) + int(c.Raw.Offset+c.Raw.Length)})
 		}
 		if plain && len(spans) > 0 {
-			arrays = append(arrays, found{e.path, spans})
+			arrays = append(arrays, found{path, spans})
 		}
 	}
 	if len(arrays) == 0 {

@@ -100,7 +100,7 @@ func (ed *editor) elements(p []string, orig, cur []any) error {
 	}
 	pos := 0
 	for i := range d.exprs {
-		if e := &d.exprs[i]; e.kind != unstable.KeyValue && hasPrefix(e.path, p) {
+		if e := &d.exprs[i]; e.kind != unstable.KeyValue && hasPrefix(d.path(i), p) {
 			pos = max(pos, d.sectionEnd(i))
 		}
 	}
@@ -132,13 +132,13 @@ func (ed *editor) del(p []string) error {
 	found := false
 	for i := range d.exprs {
 		e := &d.exprs[i]
-		if !hasPrefix(e.path, p) {
+		if !hasPrefix(d.path(i), p) {
 			continue
 		}
 		found = true
 		if e.kind != unstable.KeyValue {
-			ed.replace(e.start, d.sectionEnd(i), nil)
-		} else if e.section < 0 || !hasPrefix(d.exprs[e.section].path, p) {
+			ed.replace(int(e.start), d.sectionEnd(i), nil)
+		} else if e.section < 0 || !hasPrefix(d.path(int(e.section)), p) {
 			ed.remove(i)
 		}
 	}
@@ -154,7 +154,7 @@ func (ed *editor) del(p []string) error {
 func (ed *editor) replaceParam(i int, p []string, old, v any) error {
 	e := &ed.d.exprs[i]
 	if e.valKind == unstable.Array || e.valKind == unstable.InlineTable {
-		if err := ed.editValue(e.valStart, e.valEnd, old, v, 1); err != nil {
+		if err := ed.editValue(int(e.valStart), int(e.valEnd), old, v, 1); err != nil {
 			return paramError(p, err)
 		}
 		return nil
@@ -202,8 +202,8 @@ func (ed *editor) change(p []string, v any) error {
 	}
 	for i := range d.exprs {
 		e := &d.exprs[i]
-		if e.kind != unstable.KeyValue && hasPrefix(e.path, p) {
-			ed.replace(e.start, d.sectionEnd(i), blocks)
+		if e.kind != unstable.KeyValue && hasPrefix(d.path(i), p) {
+			ed.replace(int(e.start), d.sectionEnd(i), blocks)
 			blocks = nil
 		}
 	}
@@ -239,13 +239,13 @@ func (ed *editor) addParam(p []string, v any) error {
 	case len(q) == 0:
 		pos, tmpl = ed.endOfTop()
 	case h >= 0: // [q], or an element of [[q]]
-		pos, key = d.exprs[h].end, p[len(q):]
+		pos, key = int(d.exprs[h].end), p[len(q):]
 		if last := d.lastKV(h); last >= 0 {
-			pos, tmpl = d.exprs[last].end, last
+			pos, tmpl = int(d.exprs[last].end), last
 		}
 	default:
 		if i := ed.lastDotted(q); i >= 0 {
-			pos, tmpl, key = d.exprs[i].end, i, p[d.exprs[i].rel:]
+			pos, tmpl, key = int(d.exprs[i].end), i, p[d.exprs[i].rel:]
 			break
 		}
 		// q exists only through headers of its subtables: give it its own.
@@ -274,7 +274,7 @@ func (ed *editor) lastDotted(q []string) int {
 	last := -1
 	for i := range ed.d.exprs {
 		e := &ed.d.exprs[i]
-		if e.kind == unstable.KeyValue && len(e.path) > len(q) && e.rel <= len(q) && hasPrefix(e.path, q) {
+		if e.kind == unstable.KeyValue && int(e.pathLen) > len(q) && int(e.rel) <= len(q) && hasPrefix(ed.d.path(i), q) {
 			last = i
 		}
 	}
@@ -299,7 +299,7 @@ func (ed *editor) addTable(p []string, m reflect.Value) error {
 			if err != nil {
 				return paramError(p, err)
 			}
-			ed.add(d.exprs[i].end, line)
+			ed.add(int(d.exprs[i].end), line)
 			return nil
 		}
 	}
@@ -326,7 +326,7 @@ func (ed *editor) blankBeforeTables() bool {
 	if d.firstHeader == len(d.exprs) {
 		return false
 	}
-	s := d.exprs[d.firstHeader].start
+	s := int(d.exprs[d.firstHeader].start)
 	for s > 0 {
 		prev := lineStart(d.fm, s-1)
 		line := bytes.TrimSpace(d.fm[prev:s])

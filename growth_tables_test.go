@@ -111,3 +111,38 @@ func BenchmarkParseValidateTables(b *testing.B) {
 		})
 	}
 }
+
+// TestEditMemory: one edit and Encode of 1 MiB of one-key tables allocate
+// at most 30× the input (issue 21), whatever the edit: a schema value, a
+// value in one of the tables, a new key in one, a removed table, a new
+// table. Parse is not counted.
+func TestEditMemory(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under -race")
+	}
+	src := "+++\ntitle = 'T'\n" + keysOfShape(1<<20, "[t%d]\nk = %d\n") + "+++\n\n<p>body</p>\n"
+	edits := []struct {
+		name string
+		edit func(a *Article)
+	}{
+		{"schema value", func(a *Article) { a.Title = "New" }},
+		{"value in a table", func(a *Article) { a.Params["t7"].(map[string]any)["k"] = int64(70) }},
+		{"new key in a table", func(a *Article) { a.Params["t7"].(map[string]any)["n"] = "x" }},
+		{"removed table", func(a *Article) { delete(a.Params, "t7") }},
+		{"new table", func(a *Article) { a.Params["new"] = map[string]any{"k": int64(1)} }},
+	}
+	for _, e := range edits {
+		t.Run(e.name, func(t *testing.T) {
+			a, err := Decoder{MaxSize: -1}.Decode(strings.NewReader(src))
+			require.NoError(t, err)
+			e.edit(a)
+			var out []byte
+			n := allocatedBy(func() { out, err = a.AppendEncoded(nil) })
+			require.NoError(t, err)
+			require.NotEqual(t, src, string(out), "the edit changed nothing")
+			perByte := float64(n) / float64(len(src))
+			t.Logf("%.1f bytes allocated per byte of input", perByte)
+			assert.LessOrEqual(t, perByte, 30.0, "bytes allocated per byte of input")
+		})
+	}
+}
