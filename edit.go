@@ -44,21 +44,29 @@ func (a *Article) appendLossless(b []byte) ([]byte, error) {
 	text := s.text
 	cur := schemaOf(a)
 	schemaChanged := !sameSchema(cur, s.orig)
-	var orig map[string]any
-	paramsChanged := false
-	if len(a.Params) > 0 || s.params {
-		for k := range a.Params {
-			if slices.Contains(schemaKeys[:], k) {
-				return b, fmt.Errorf("article: Params[%q]: %w: the key belongs to the schema", k, ErrEncode)
-			}
+	hasParams := len(a.Params) > 0 || s.params
+	for k := range a.Params {
+		if slices.Contains(schemaKeys[:], k) {
+			return b, fmt.Errorf("article: Params[%q]: %w: the key belongs to the schema", k, ErrEncode)
 		}
+	}
+	var d *fmDoc
+	var orig, params map[string]any
+	if schemaChanged || hasParams {
+		str := text[s.l.fmStart:s.l.fmEnd]
 		var err error
-		if orig, err = s.originalParams(); err != nil {
+		if d, err = scanDoc([]byte(str), str); err == errNotInPlace {
+			return a.appendCanonical(b)
+		} else if err != nil {
 			return b, err
 		}
-		paramsChanged = !equalTable(orig, a.Params)
+		if hasParams {
+			if orig, params, err = d.paramsDiff(a.Params); err != nil {
+				return b, err
+			}
+		}
 	}
-	if !schemaChanged && !paramsChanged {
+	if !schemaChanged && orig == nil {
 		if a.Body == text[s.l.body:] {
 			return append(b, text...), nil
 		}
@@ -66,23 +74,50 @@ func (a *Article) appendLossless(b []byte) ([]byte, error) {
 		return a.appendTail(b), nil
 	}
 	start := len(b)
-	fm, err := a.editFrontMatter(cur, orig)
+	fm, err := a.editFrontMatter(d, cur, orig, params)
 	if err == errNotInPlace {
 		return a.appendCanonical(b)
 	}
 	if err != nil {
 		return b, err
 	}
+	b = slices.Grow(b, s.l.fmStart+len(fm)+len(text)-s.l.fmEnd+len(a.Body)-(len(text)-s.l.body))
 	b = append(b, text[:s.l.fmStart]...)
 	b = append(b, fm...)
 	b = a.appendTail(b)
-	// The edits are made on text; parse the result once to make sure the
-	// TOML holds together (a new [table] after dotted keys of the same
-	// name, say), and write the canonical layout if it does not.
-	if _, perr := (Decoder{MaxSize: -1}).Decode(bytes.NewReader(b[start:])); perr != nil {
+	// The edits are made on text; make sure the result holds together (a
+	// new [table] after dotted keys of the same name, say), and write the
+	// canonical layout if it does not.
+	if !checkEdited(b[start:], fm, orig, params, schemaChanged) {
 		return a.appendCanonical(b[:start])
 	}
 	return b, nil
+}
+
+// checkEdited reports whether Parse reads out, the file whose front matter
+// is fm after the edits of the top-level keys of orig and params (the
+// source's and the caller's values of the keys that changed) and, if
+// schema is set, of the schema keys. The front matter must be where it
+// was put; all of it must parse; and the changed keys, decoded alone, must
+// decode: the other keys are the source's, unchanged.
+func checkEdited(out, fm []byte, orig, params map[string]any, schema bool) bool {
+	l, err := split(string(out))
+	if err != nil || l.fmEnd-l.fmStart != len(fm) {
+		return false
+	}
+	names := make(map[string]bool, len(orig)+len(params))
+	for k := range orig {
+		names[k] = true
+	}
+	for k := range params {
+		names[k] = true
+	}
+	sub, err := extract(fm, names, schema)
+	if err != nil {
+		return false
+	}
+	var a Article
+	return (Decoder{}).decodeGeneral(&a, string(sub), layout{fmEnd: len(sub)}) == nil
 }
 
 // appendTail appends the closing delimiter line, the separator and the
@@ -124,16 +159,6 @@ func (s *source) eol() string {
 		return "\r\n"
 	}
 	return "\n"
-}
-
-// originalParams decodes the Params of the source again, with the decoder
-// Parse used, so that they are the values Parse gave.
-func (s *source) originalParams() (map[string]any, error) {
-	var a Article
-	if err := (Decoder{}).decodeGeneral(&a, s.text, s.l); err != nil {
-		return nil, fmt.Errorf("article: front matter of the source: %w", err)
-	}
-	return a.Params, nil
 }
 
 // sameSchema reports whether two sets of schema values are the same; dates
@@ -218,22 +243,18 @@ type editor struct {
 	edits []edit
 }
 
-// editFrontMatter returns the front matter of the source with the changes
-// from orig (the Params of the source) and the schema values of the source
-// applied.
-func (a *Article) editFrontMatter(cur schemaValues, orig map[string]any) ([]byte, error) {
+// editFrontMatter returns the front matter of the source, d, with the
+// changes of the schema values from the source's applied, and those of the
+// Params from orig (the source's values of the top-level keys that
+// changed) to params (the caller's).
+func (a *Article) editFrontMatter(d *fmDoc, cur schemaValues, orig, params map[string]any) ([]byte, error) {
 	s := &a.src
-	str := s.text[s.l.fmStart:s.l.fmEnd]
-	d, err := scanDoc([]byte(str), str)
-	if err != nil {
-		return nil, err
-	}
 	ed := &editor{d: d, eol: s.eol(), sep: d.spacing()}
 	if err := ed.schema(cur, s.orig); err != nil {
 		return nil, err
 	}
-	if len(orig) > 0 || len(a.Params) > 0 {
-		if err := ed.table(nil, orig, a.Params); err != nil {
+	if len(orig) > 0 || len(params) > 0 {
+		if err := ed.table(nil, orig, params); err != nil {
 			return nil, err
 		}
 	}
@@ -329,16 +350,20 @@ func (ed *editor) apply() ([]byte, error) {
 // spacing returns the most frequent spelling of " = " among the key/value
 // pairs, the first of the most frequent on a tie, " = " if there are none.
 func (d *fmDoc) spacing() string {
-	count := map[string]int{}
+	count := map[string]*int{} // a pointer: counting allocates nothing
 	best, n := " = ", 0
 	for _, e := range d.exprs {
 		if e.kind != unstable.KeyValue {
 			continue
 		}
-		sep := string(d.fm[e.keyEnd:e.valStart])
-		count[sep]++
-		if count[sep] > n {
-			best, n = sep, count[sep]
+		sep := d.str[e.keyEnd:e.valStart]
+		c := count[sep]
+		if c == nil {
+			c = new(int)
+			count[sep] = c
+		}
+		if *c++; *c > n {
+			best, n = sep, *c
 		}
 	}
 	return best

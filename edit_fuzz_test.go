@@ -98,6 +98,7 @@ func roundTrip(t *testing.T, src []byte, pick uint16, val string) {
 
 		touched, around := randomEdit(t, a, pick, val)
 		out, err = a.AppendEncoded(nil)
+		requireSameAsFull(t, a, out, err)
 		if err != nil {
 			require.ErrorIs(t, err, ErrEncode)
 			return
