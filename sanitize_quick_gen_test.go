@@ -52,3 +52,33 @@ func TestQuickCleanGenerated(t *testing.T) {
 	t.Logf("%d articles: %d clean bodies, %d proved clean by the quick check", n, clean, proved)
 	assert.Greater(t, clean, n/2)
 }
+
+// BenchmarkQuickCleanLintTree runs the quick check on the bodies of the
+// articles of lint's throughput target (internal/gen, valid ones, about
+// 7 KB each), which it must prove clean.
+func BenchmarkQuickCleanLintTree(b *testing.B) {
+	g := gen.New(gen.Config{Seed: 9, Invalid: -1, Duplicates: -1})
+	p := article.ArticlePolicy()
+	var bodies []string
+	size := 0
+	for range 200 {
+		_, src, err := g.Next()
+		if err != nil {
+			b.Fatal(err)
+		}
+		a, err := article.Parse(bytes.NewReader(src))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !article.QuickCleanForTest(p, a.Body) {
+			b.Fatal("generated body not proved clean")
+		}
+		bodies = append(bodies, a.Body)
+		size += len(a.Body)
+	}
+	b.SetBytes(int64(size / len(bodies)))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		article.QuickCleanForTest(p, bodies[i%len(bodies)])
+	}
+}

@@ -120,3 +120,23 @@ func TestURLFieldPath(t *testing.T) {
 		assert.ErrorContains(t, err, "has a scheme or host", "%q", u)
 	}
 }
+
+// BenchmarkCheckURL runs the URL check on the URLs of a news body: plain
+// https links, a relative one, one with a query and a fragment.
+func BenchmarkCheckURL(b *testing.B) {
+	d := &ArticlePolicy().d
+	urls := []string{
+		"https://wire.example.org/bridge/474",
+		"https://exemple.example.fr/news/82500/mayor-grid-startup-storage/",
+		"https://cdn.example.org/images/2025/09/harbor-plan.jpg?w=1200&h=800",
+		"/2025/03/flood-barrier",
+		"https://news.example.com/league/7396#results",
+		"mailto:desk@example.org",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, ok := checkURL(d, urls[i%len(urls)]); !ok {
+			b.Fatal(urls[i%len(urls)])
+		}
+	}
+}
