@@ -93,7 +93,7 @@ func checkLinkText(href string, n *html.Node) linkVerdict {
 
 // mayBeAddress is a quick test: a text without a '.', a ':' or a
 // character that may normalise to one (outside ASCII) is no address.
-func mayBeAddress(s string) bool {
+func mayBeAddress[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '.' || s[i] == ':' || s[i] >= utf8.RuneSelf {
 			return true

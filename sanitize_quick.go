@@ -58,17 +58,12 @@ func quickClean(p *Policy, body string) bool {
 	}
 	// Text and attribute values: no controls but tab, line feed and form
 	// feed (no carriage return, which the parser rewrites), valid UTF-8.
-	for i := 0; i < len(body); i++ {
-		if c := body[i]; c < 0x20 && !okControl(c) {
-			return false
-		}
-	}
-	if !utf8.ValidString(body) {
+	if !quickBytes(body) {
 		return false
 	}
 	// A character reference at the very end, which the page's next
 	// characters could extend: left to the structure check.
-	if i := strings.LastIndexByte(body, '&'); i >= 0 && i > max(strings.LastIndexByte(body, ';'), strings.LastIndexByte(body, '>')) {
+	if refAtEnd(body) {
 		return false
 	}
 	q := quickScan{d: d, body: body}
@@ -81,6 +76,48 @@ func quickClean(p *Policy, body string) bool {
 	// The output: escaping makes a byte at most six ('"' as "&quot;" in an
 	// attribute value, '&' as "&amp;" in text), plus what the policy adds.
 	return len(body) <= (maxSize-q.extra)/6
+}
+
+// quickBytes reports whether s is valid UTF-8 without a control character
+// but tab, line feed and form feed. It reads eight bytes at a time: most
+// words of a text hold no byte below 0x20.
+func quickBytes(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// Nonzero if and only if some byte of x is below 0x20.
+		if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
+			continue
+		}
+		for k := 0; k < len(w); k++ {
+			if c := w[k]; c < 0x20 && !okControl(c) {
+				return false
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && !okControl(c) {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// refAtEnd reports whether the last '&' of s comes after its last ';' and
+// its last '>': a character reference, or what may start one, at the end.
+// It reads s backwards, up to the first of the three.
+func refAtEnd(s string) bool {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case '&':
+			return true
+		case ';', '>':
+			return false
+		}
+	}
+	return false
 }
 
 type quickScan struct {
@@ -99,6 +136,14 @@ type quickScan struct {
 	attrs    []htmlAttr // scratch
 	attrsBuf [8]htmlAttr
 	linkBuf  [128]byte
+	elems    [16]quickElem // see element
+}
+
+// quickElem is an element name and its rules (nil if the quick check
+// refuses it).
+type quickElem struct {
+	name string
+	info *elemInfo
 }
 
 func (q *quickScan) scan() bool {
@@ -195,13 +240,11 @@ func (q *quickScan) endTag() bool {
 func (q *quickScan) startTag() bool {
 	q.i++
 	name := q.name(false)
-	// An h1 that the policy writes as h2 takes h2's attribute rules: not
-	// modelled here.
-	if name == "" || !quickElements[name] || name == "h1" && q.d.news.demoteH1 {
+	if name == "" {
 		return false
 	}
-	info := q.d.compiled[name]
-	if info == nil || info.drop || info.rule == nil || info.rule.callbacks != nil {
+	info := q.element(name)
+	if info == nil {
 		return false
 	}
 	depth := len(q.open) // of this element, counting from 1
@@ -226,6 +269,26 @@ func (q *quickScan) startTag() bool {
 	q.open = append(q.open, q.open[len(q.open)-1].child(info.nest))
 	q.names = append(q.names, name)
 	return true
+}
+
+// element returns the policy's rules for an element the quick check
+// models and the policy keeps as it is, or nil. A body has few distinct
+// elements, so their answers are kept in q.elems, one per slot.
+func (q *quickScan) element(name string) *elemInfo {
+	e := &q.elems[(int(name[0])+int(name[len(name)-1])+len(name))%len(q.elems)]
+	if e.name == name {
+		return e.info
+	}
+	var info *elemInfo
+	// An h1 that the policy writes as h2 takes h2's attribute rules: not
+	// modelled here.
+	if quickElements[name] && !(name == "h1" && q.d.news.demoteH1) {
+		if i := q.d.compiled[name]; i != nil && !i.drop && i.rule != nil && i.rule.callbacks == nil {
+			info = i
+		}
+	}
+	*e = quickElem{name: name, info: info}
+	return info
 }
 
 // readAttrs reads the attributes up to and including the closing '>' into
@@ -452,7 +515,12 @@ func (q *quickScan) closeLink() bool {
 		return true
 	}
 	// The same check as the sanitiser's, on the same text: any verdict but
-	// linkOK is a change that Validate reports (flagged or unwrapped).
+	// linkOK is a change that Validate reports (flagged or unwrapped). A
+	// text that cannot be an address passes it (its first step), without
+	// building the nodes it takes.
+	if !mayBeAddress(q.linkText) {
+		return true
+	}
 	link := &html.Node{Type: html.ElementNode, Data: "a"}
 	t := &html.Node{Type: html.TextNode, Data: string(q.linkText), Parent: link}
 	link.FirstChild, link.LastChild = t, t

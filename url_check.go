@@ -55,6 +55,18 @@ func urlScheme(s string) string {
 // information as a browser reads it (readURL), and a form url.Parse
 // accepts.
 func checkURL(d *policyData, raw string) (string, bool) {
+	// The common case first: a plain http or https URL (simpleURL), which
+	// every step below would pass unchanged but for the policy's schemes.
+	if n := webSchemeLen(raw); n > 0 && simpleURL(raw, n) {
+		if sc := raw[:n]; d.schemes[sc] && !neverSchemes[sc] {
+			return raw, true
+		}
+	}
+	return checkURLFull(d, raw)
+}
+
+// checkURLFull is checkURL without its shortcut for the common case.
+func checkURLFull(d *policyData, raw string) (string, bool) {
 	s := trimC0Space(raw)
 	if !utf8.ValidString(s) {
 		return "", false
@@ -98,6 +110,28 @@ func checkURL(d *policyData, raw string) (string, bool) {
 	return s, true
 }
 
+// webSchemeLen returns the length of the scheme of s if it starts with
+// "http:" or "https:" in lower case, else 0.
+func webSchemeLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "https:"):
+		return len("https")
+	case strings.HasPrefix(s, "http:"):
+		return len("http")
+	}
+	return 0
+}
+
+// simpleURLChars are the characters of the rest of a URL that simpleURL
+// accepts.
+var simpleURLChars = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("-._~/?#=&+,;!*()$'", byte(c)) >= 0
+	}
+	return t
+}()
+
 // simpleURL reports whether s, a URL with a scheme of length n, is of the
 // common form scheme://host/path?query#fragment made only of characters that
 // url.Parse accepts without question (no '%', no '@', no '[', no spaces), so
@@ -107,12 +141,7 @@ func simpleURL(s string, n int) bool {
 		return false
 	}
 	for i := n + 3; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			strings.IndexByte("-._~/?#=&+,;!*()$'", c) >= 0) {
-			return false
-		}
-		if c == ':' {
+		if !simpleURLChars[s[i]] {
 			return false
 		}
 	}

@@ -140,3 +140,25 @@ func BenchmarkCheckURL(b *testing.B) {
 		}
 	}
 }
+
+// FuzzCheckURLShortcut checks that checkURL's shortcut for plain web URLs
+// answers as the full check does, for every policy of the quick check's
+// tests (one of them allows no scheme).
+func FuzzCheckURLShortcut(f *testing.F) {
+	for _, s := range append(userInfoURLs, "https://a.example/x?y=1#z", "http://h", "https://", "https:///x",
+		"https://h:443/", "https://h/%41", "https://h/a b", "https://[::1]/", "https://h/\\x", "https://h/é",
+		"http://h/x\x00", "HTTPS://h/", "https:h", "https://?x", "https://#x", "https://h/';!*()$") {
+		f.Add(s)
+	}
+	pols := quickPolicies()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range pols {
+			d := &p.d
+			got, gotOK := checkURL(d, s)
+			want, wantOK := checkURLFull(d, s)
+			if got != want || gotOK != wantOK {
+				t.Fatalf("checkURL(%q) = %q, %v; the full check says %q, %v", s, got, gotOK, want, wantOK)
+			}
+		}
+	})
+}
