@@ -36,7 +36,11 @@ func statID(path string) (fileID, error) {
 // being read past the limit; anything but a regular file (a directory, a
 // FIFO, a device, a socket) fails with errNotRegular, without blocking: the
 // file is opened with O_NONBLOCK, so a FIFO swapped in for a file does not
-// wait for a writer.
+// wait for a writer. A read that returns fewer bytes than asked, ending
+// the file where its size said, ends it: a read of a regular file is short
+// only at the end of the file, and the read that would return 0 is one
+// system call in five per file. A file that grew meanwhile is still read
+// to its end; one whose size is 0 (as in /proc) is read to its end.
 //
 // It uses the system calls directly: os.Open registers every file with the
 // runtime's poller (five more system calls per file, which regular files
@@ -72,6 +76,7 @@ func readArticleFileID(path string, buf []byte) ([]byte, fileID, error) {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
+		want := cap(buf) - len(buf)
 		n, err := retry(func() (int, error) { return syscall.Read(fd, buf[len(buf):cap(buf)]) })
 		if err != nil {
 			return buf[:0], id, &fs.PathError{Op: "read", Path: path, Err: err}
@@ -82,6 +87,9 @@ func readArticleFileID(path string, buf []byte) ([]byte, fileID, error) {
 		buf = buf[:len(buf)+n]
 		if len(buf) > article.DefaultMaxSize {
 			return buf[:0], id, errTooLarge
+		}
+		if n < want && len(buf) == int(st.Size) {
+			return buf, id, nil // a short read, at the end fstat gave
 		}
 	}
 }
