@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -72,15 +73,21 @@ type keySpan struct {
 // Nothing is cached: this runs only when a position is needed, and costs
 // one parse of the front matter. It returns nil for an Article that did not
 // come from Parse.
+//
+// Its memory is the list it returns and a copy of the front matter for
+// the parser: names are substrings of the text where they are written as
+// they read, and a key repeated later (the "a" of [a.b] and [a.c]) is
+// dropped after a sort of the list's indices, not tracked in a set (on a
+// file of many small tables, a set of the names costs more than the list).
 func (s *source) keys() []keySpan {
 	if !s.ok || s.l.fmStart > s.l.fmEnd || s.l.fmEnd > len(s.text) {
 		return nil
 	}
-	fm := []byte(s.text[s.l.fmStart:s.l.fmEnd])
+	str := s.text[s.l.fmStart:s.l.fmEnd]
+	fm := []byte(str)
 	var p unstable.Parser
 	p.Reset(fm)
 	var out []keySpan
-	seen := map[string]bool{}
 	inTable := false // after a table header, key = value lines belong to it
 	for p.NextExpression() {
 		e := p.Expression()
@@ -95,11 +102,18 @@ func (s *source) keys() []keySpan {
 		} else if inTable {
 			continue
 		}
-		name := string(first.Data)
-		if seen[name] {
-			continue
+		raw := str[first.Raw.Offset : first.Raw.Offset+first.Raw.Length]
+		if len(out) > 0 && out[len(out)-1].name == string(first.Data) {
+			continue // the same table again
 		}
-		seen[name] = true
+		name := raw
+		if raw != string(first.Data) {
+			if len(raw) >= 2 && raw[1:len(raw)-1] == string(first.Data) {
+				name = raw[1 : len(raw)-1]
+			} else {
+				name = string(first.Data)
+			}
+		}
 		k := keySpan{name: name, key: s.fmSpan(first.Raw)}
 		if e.Kind == unstable.KeyValue && keys.IsLast() {
 			k.value = s.valueSpan(e, k.key)
@@ -108,7 +122,35 @@ func (s *source) keys() []keySpan {
 	}
 	// A syntax error cannot happen for text that Parse accepted; whatever
 	// was found before one is still right.
-	return out
+	return firstOccurrences(out)
+}
+
+// firstOccurrences drops from keys every key whose name came before,
+// keeping the order.
+func firstOccurrences(keys []keySpan) []keySpan {
+	if len(keys) < 2 {
+		return keys
+	}
+	idx := make([]int32, len(keys))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(i, j int32) int { return strings.Compare(keys[i].name, keys[j].name) })
+	drop := make([]bool, len(keys))
+	for i := 1; i < len(idx); i++ {
+		if keys[idx[i]].name == keys[idx[i-1]].name {
+			drop[idx[i]] = true // the stable sort keeps file order among equals
+		}
+	}
+	n := 0
+	for i := range keys {
+		if !drop[i] {
+			keys[n] = keys[i]
+			n++
+		}
+	}
+	clear(keys[n:])
+	return keys[:n]
 }
 
 // valueSpan returns the span of the value of the key = value expression e

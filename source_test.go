@@ -21,10 +21,16 @@ func TestSourceKeys(t *testing.T) {
 				`tags = ["a", "b"]`,
 				`inline = { a = 1, b = [2] }  # comment`,
 				`site.name = "x"`,
+				`site.x = 1`,
 				`[extra]`,
 				`url = "not top-level"`,
 				`[[Items]]`,
 				`n = 1`,
+				`[extra.sub]`,
+				`[[Items]]`,
+				`['lit']`,
+				`["esc\u0041"]`,
+				`[site.more]`,
 			}, nl)
 			text := pre + "+++" + nl + fm + nl + "+++" + nl + nl + "<p>x</p>"
 			a, err := Parse(strings.NewReader(text))
@@ -43,6 +49,8 @@ func TestSourceKeys(t *testing.T) {
 				{"site", "site", ""},
 				{"extra", "extra", ""},
 				{"Items", "Items", ""},
+				{"lit", "'lit'", ""},
+				{"escA", `"esc\u0041"`, ""},
 			}, got, "%q %q", pre, nl)
 		}
 	}
