@@ -86,7 +86,7 @@ func (d Decoder) decodeRest(s *decodeState, a *Article, str string, l layout, ba
 		// grow them step by step. A state sized so is not pooled.
 		if n := strings.Count(text, "\n[") + 2; n > 256 {
 			s.tables = make([]table, 0, n)
-			s.named = make(map[childKey]int32, n)
+			s.namedHint = n
 			s.noPool = true
 			s.keys.hint = max(s.keys.hint, topTables(text))
 		}
@@ -212,7 +212,7 @@ func (s *decodeState) release() {
 	// Field by field: assigning the whole state, parser included, costs
 	// more than the small decodes it serves.
 	s.d, s.str, s.fm, s.base, s.pbase, s.l, s.a = Decoder{}, "", nil, 0, 0, layout{}, nil
-	s.params, s.hint, s.tables, s.cur, s.arrays, s.sectionHint = nil, 0, s.tables[:0], 0, s.arrays[:0], 0
+	s.params, s.hint, s.tables, s.cur, s.arrays, s.sectionHint, s.namedHint = nil, 0, s.tables[:0], 0, s.arrays[:0], 0, 0
 	s.seen, s.expr, s.w, s.noPool, s.names, s.valErr, s.used = [numKeys]bool{}, nil, limitWriter{}, false, s.names[:0], nil, false
 	if big {
 		return

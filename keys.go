@@ -80,8 +80,10 @@ type keys struct {
 	params map[string]any
 	hint   int // the size to give Params
 	tables []table
-	named  map[childKey]int32
-	cur    int32 // the table that key/value expressions go into
+	named  map[childKey]int32 // built on the first lookup among more than scanTables tables
+	cur    int32              // the table that key/value expressions go into
+
+	namedHint int // the size to give named
 
 	// arrays holds the elements of the arrays of tables, stored in their
 	// maps once, at the end (finishArrays): storing a slice in a map
@@ -133,17 +135,28 @@ func (k *keys) tableMap(t int32) map[string]any {
 }
 
 // A document with few tables finds them by a scan of the list; one with
-// more builds the hash map at this many.
+// more builds the hash map, on the first lookup among this many. Lookups
+// happen only for names the parent's map holds (a named table is always
+// in its parent's map), so a document whose tables are all new, such as
+// one small table after another, never builds it.
 const scanTables = 16
 
 func (k *keys) lookup(parent int32, name string) (int32, bool) {
 	if k.named == nil {
+		if len(k.tables) <= scanTables {
+			for i := 1; i < len(k.tables); i++ {
+				if t := &k.tables[i]; t.named && t.parent == parent && t.name == name {
+					return int32(i), true //nolint:gosec // bounded by scanTables
+				}
+			}
+			return 0, false
+		}
+		k.named = make(map[childKey]int32, max(k.namedHint, 2*scanTables))
 		for i := 1; i < len(k.tables); i++ {
-			if t := &k.tables[i]; t.named && t.parent == parent && t.name == name {
-				return int32(i), true //nolint:gosec // bounded by scanTables
+			if t := &k.tables[i]; t.named {
+				k.named[childKey{t.parent, t.name}] = int32(i) //nolint:gosec // bounded by the input size
 			}
 		}
-		return 0, false
 	}
 	id, ok := k.named[childKey{parent, name}]
 	return id, ok
@@ -154,18 +167,8 @@ func (k *keys) newTable(parent int32, name string, t table, named bool) int32 {
 	id := int32(len(k.tables)) //nolint:gosec // bounded by the input size
 	t.parent, t.name, t.named = parent, name, named
 	k.tables = append(k.tables, t)
-	switch {
-	case k.named != nil:
-		if named {
-			k.named[childKey{parent, name}] = id
-		}
-	case len(k.tables) > scanTables:
-		k.named = make(map[childKey]int32, 2*scanTables)
-		for i := 1; i < len(k.tables); i++ {
-			if t := &k.tables[i]; t.named {
-				k.named[childKey{t.parent, t.name}] = int32(i) //nolint:gosec // bounded by the input size
-			}
-		}
+	if k.named != nil && named {
+		k.named[childKey{parent, name}] = id
 	}
 	return id
 }
@@ -205,12 +208,17 @@ func (s *decodeState) setKey(t int32, it unstable.Iterator, v *unstable.Node) er
 			m[name] = val
 			return nil
 		}
-		id, ok := s.lookup(t, name)
+		var id int32
+		_, inMap := m[name] // else no lookup: see scanTables
+		ok := false
+		if inMap {
+			id, ok = s.lookup(t, name)
+		}
 		switch {
 		case ok && s.tables[id].kind != kindKVTable:
 			return s.keyError("key %s is already defined", name)
 		case !ok:
-			if _, dup := m[name]; dup {
+			if inMap {
 				return s.keyError("key %s is already defined", name)
 			}
 			sub := make(map[string]any, 8)

@@ -96,12 +96,17 @@ func (s *decodeState) plainSet(names []string, v any) bool {
 	last := len(names) - 1
 	for _, name := range names[:last] {
 		level++
-		id, ok := s.lookup(t, name)
+		var id int32
+		_, inMap := m[name] // else no lookup: see scanTables
+		ok := false
+		if inMap {
+			id, ok = s.lookup(t, name)
+		}
 		switch {
 		case ok && s.tables[id].kind != kindKVTable:
 			return false
 		case !ok:
-			if _, dup := m[name]; dup {
+			if inMap {
 				return false
 			}
 			sub := make(map[string]any, 8)

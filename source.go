@@ -87,7 +87,9 @@ func (s *source) keys() []keySpan {
 	fm := []byte(str)
 	var p unstable.Parser
 	p.Reset(fm)
-	var out []keySpan
+	// A key takes four bytes at least ("a=1\n", "[a]\n"): a list sized
+	// from a misleading hint stays within twelve times the front matter.
+	out := make([]keySpan, 0, min(topKeysHint(str), len(str)/4+1))
 	inTable := false // after a table header, key = value lines belong to it
 	for p.NextExpression() {
 		e := p.Expression()
@@ -123,6 +125,37 @@ func (s *source) keys() []keySpan {
 	// A syntax error cannot happen for text that Parse accepted; whatever
 	// was found before one is still right.
 	return firstOccurrences(out)
+}
+
+// topKeysHint estimates the number of top-level keys of the front matter
+// fm, to size keys' list once: the "=" before the first header, and the
+// header lines whose first key (as far as a quick look tells) differs from
+// the previous header's.
+func topKeysHint(fm string) int {
+	n := sectionKeys(fm, 0)
+	prev := ""
+	for i := 0; i < len(fm); {
+		line := fm[i:]
+		if j := strings.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j]
+			i += j + 1
+		} else {
+			i = len(fm)
+		}
+		line = strings.TrimLeft(line, " \t")
+		if !strings.HasPrefix(line, "[") {
+			continue
+		}
+		line = strings.TrimLeft(line, "[ \t")
+		if j := strings.IndexAny(line, ".] \t"); j >= 0 {
+			line = line[:j]
+		}
+		if line != prev {
+			n++
+			prev = line
+		}
+	}
+	return n
 }
 
 // firstOccurrences drops from keys every key whose name came before,
