@@ -24,6 +24,12 @@ go version
 # BenchmarkPagesRatio): the ratio column is parse/gotoml.
 (cd .. && go test -run '^$' -bench '^BenchmarkPagesRatio$' -count "$COUNT" -benchtime "$BENCHTIME" .) >"$OUT/turns.txt"
 go test -run '^$' -bench . -benchmem -count "$COUNT" -benchtime "$BENCHTIME" . >"$OUT/peers.txt"
+# Issue 21's growth targets on hostile shapes, as the tests log them: one
+# edit and Encode of 1 MiB of one-key tables (bytes allocated per byte of
+# input, target 30), Parse+Validate of 2 against 8 MiB of them (thread CPU
+# time, target 4.8x), and the peak RSS of Parse+Validate of 4 MiB of them
+# under lint's soft memory limit (per byte of input; lint's target is 20).
+(cd .. && ARTICLE_TABLES_MIB=1 go test -count 1 -v -run '^(TestEditMemory|TestTablesGrowth|TestTablesPeakMemory)$' .) >"$OUT/tables.txt" || true
 
 # ratios reads benchstat's CSV for sec/op and allocs/op and prints, for every
 # row and every column but the base one, how many times the base's cost the
@@ -72,6 +78,9 @@ compare Corpus "parse" "$OUT/root.txt" -filter '.name:Corpus' -col /impl
 echo
 echo "## Pages in turns (ratio = Parse / go-toml, best batch of each by thread CPU time)"
 "${BENCHSTAT[@]}" "$OUT/turns.txt" 2>&1 | grep -v '^\(goos\|goarch\|pkg\|cpu\):'
+echo
+echo "## Hostile shapes: one-key tables (TestEditMemory, TestTablesGrowth, TestTablesPeakMemory)"
+grep -E 'allocated per byte|B: .*×|peak RSS|^(--- )?(FAIL|ok)' "$OUT/tables.txt" || true
 compare FrontMatter article "$OUT/peers.txt" -filter '.name:FrontMatter' -col /impl
 compare Sanitize article "$OUT/peers.txt" -filter '.name:Sanitize' -row /body -col /impl
 compare Slug article "$OUT/peers.txt" -filter '.name:Slug' -row /set -col /impl
