@@ -48,9 +48,27 @@ const quickMaxDepth = 128
 // limits are kept, and the first pass of the sanitiser needs no re-parse.
 // It answers false whenever it cannot tell; it never parses a tree.
 func quickClean(p *Policy, body string) bool {
+	return quickCheck(p, body) == quickProved
+}
+
+// quickVerdict is the answer of the quick check.
+type quickVerdict uint8
+
+const (
+	quickUnknown quickVerdict = iota // it cannot tell
+	quickProved                      // cleaning removes nothing (quickClean)
+	// A URL the URL check refuses, in markup read token for token up to
+	// there: cleaning very likely removes something. A hint for Validate
+	// to go straight to SanitizeReport, which tells; never a verdict.
+	quickRefusedURL
+)
+
+// quickCheck is quickClean, which it answers with quickProved, with a hint
+// when it cannot tell.
+func quickCheck(p *Policy, body string) quickVerdict {
 	d := &p.d
 	if d.compiled == nil || d.everyCB != nil {
-		return false
+		return quickUnknown
 	}
 	maxSize := d.maxSize
 	if maxSize <= 0 {
@@ -59,23 +77,29 @@ func quickClean(p *Policy, body string) bool {
 	// Text and attribute values: no controls but tab, line feed and form
 	// feed (no carriage return, which the parser rewrites), valid UTF-8.
 	if !quickBytes(body) {
-		return false
+		return quickUnknown
 	}
 	// A character reference at the very end, which the page's next
 	// characters could extend: left to the structure check.
 	if refAtEnd(body) {
-		return false
+		return quickUnknown
 	}
 	q := quickScan{d: d, body: body}
 	q.open = append(q.openBuf[:0], nestFrame{})
 	q.names = append(q.namesBuf[:0], "")
 	q.attrs, q.linkText = q.attrsBuf[:0], q.linkBuf[:0]
 	if !q.scan() {
-		return false
+		if q.refusedURL {
+			return quickRefusedURL
+		}
+		return quickUnknown
 	}
 	// The output: escaping makes a byte at most six ('"' as "&quot;" in an
 	// attribute value, '&' as "&amp;" in text), plus what the policy adds.
-	return len(body) <= (maxSize-q.extra)/6
+	if len(body) > (maxSize-q.extra)/6 {
+		return quickUnknown
+	}
+	return quickProved
 }
 
 // quickBytes reports whether s is valid UTF-8 without a control character
@@ -129,6 +153,8 @@ type quickScan struct {
 	openBuf  [32]nestFrame
 	namesBuf [32]string
 	extra    int // bytes the policy may add to the output (rel, forced attributes)
+	// The scan stopped at a URL the URL check refuses (quickRefusedURL).
+	refusedURL bool
 	// The open link, for the link-text check.
 	inLink   bool
 	linkHref string
@@ -459,6 +485,7 @@ func (q *quickScan) checkAttrs(name string, info *elemInfo) bool {
 		if r.url {
 			v, ok := checkURLAttr(q.d, a.key, a.val)
 			if !ok {
+				q.refusedURL = true
 				return false
 			}
 			q.attrs[i].val = v

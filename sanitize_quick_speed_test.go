@@ -66,3 +66,26 @@ func TestRefAtEnd(t *testing.T) {
 		assert.Equal(t, naiveRefAtEnd(s), refAtEnd(s), "%q", s)
 	}
 }
+
+// TestQuickCheckRefusedURL checks the hint of the quick check: a body in
+// which it meets a URL it refuses is one that cleaning changes (Validate
+// then skips removesSomething), on every body of the differential test and
+// policy; and the unsafe link of the generated articles gets the hint.
+func TestQuickCheckRefusedURL(t *testing.T) {
+	hinted := 0
+	for _, p := range quickPolicies() {
+		for _, body := range quickCorpus(t) {
+			if quickCheck(p, body) != quickRefusedURL {
+				continue
+			}
+			hinted++
+			assert.True(t, removesSomething(p, body), "%.200q", body)
+		}
+	}
+	t.Logf("%d bodies with a refused URL", hinted)
+	assert.Positive(t, hinted)
+	unsafe := "<p>Text.</p>\n<p>Click <a href=\"javascript:alert(1)\">here</a><script>steal()</script></p>\n"
+	assert.Equal(t, quickRefusedURL, quickCheck(ArticlePolicy(), unsafe))
+	assert.Equal(t, quickProved, quickCheck(ArticlePolicy(), "<p>Click <a href=\"https://example.org/\">here</a></p>"))
+	assert.Equal(t, quickUnknown, quickCheck(ArticlePolicy(), "<p>a<!-- c --></p>"))
+}
