@@ -165,6 +165,31 @@ func TestDuplicateFinderAddKeys(t *testing.T) {
 	assert.Equal(t, "article_id: duplicate article_id 5, also in c", got[3].Error())
 }
 
+// TestDuplicateFinderPartialPosition: a position with a line and no column,
+// or a column and no line, is unknown as a whole, in both halves of a
+// duplicate (the clamp's boundaries: 0 is out, 1 is in).
+func TestDuplicateFinderPartialPosition(t *testing.T) {
+	var f DuplicateFinder
+	assert.Empty(t, f.AddKeys("a", []UniqueKey{
+		{Key: "article_id", Value: "7", Line: 5, Column: 0},
+		{Key: "url", Value: "u", Line: 0, Column: 5},
+		{Key: "feed_item_id", Value: "9", Line: 1, Column: 1},
+	}))
+	got := f.AddKeys("b", []UniqueKey{
+		{Key: "article_id", Value: "7", Line: 6, Column: 0},
+		{Key: "url", Value: "u", Line: 0, Column: 6},
+		{Key: "feed_item_id", Value: "9", Line: 1<<20 - 1, Column: 1<<12 - 1},
+	})
+	assert.Equal(t, []Duplicate{
+		{Path: "b", Key: "article_id", Value: "7", Other: "a"},
+		{Path: "a", Key: "article_id", Value: "7", Other: "b"},
+		{Path: "b", Key: "url", Value: "u", Other: "a"},
+		{Path: "a", Key: "url", Value: "u", Other: "b"},
+		{Path: "b", Line: 1<<20 - 1, Column: 1<<12 - 1, Key: "feed_item_id", Value: "9", Other: "a"},
+		{Path: "a", Line: 1, Column: 1, Key: "feed_item_id", Value: "9", Other: "b"},
+	}, got)
+}
+
 func TestPathList(t *testing.T) {
 	var l pathList
 	var want []string

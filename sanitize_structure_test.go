@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -365,28 +366,33 @@ var structShapes = map[string]func(n int) string{
 
 func rep(s string, n int) string { return strings.Repeat(s, n) }
 
-// TestStructureLinear: the structure check is linear in the body (at most
-// 25× the time for 10× the input, where a quadratic step measures about
-// 100×) on hostile shapes; not checked under -short or -race.
+// TestStructureLinear: the structure check grows as the tokenizer does
+// (checkGrowth: three sizes, a fitted exponent against the tokenizer's on
+// the same input) on hostile shapes, and so does SanitizeReport on the
+// shape that records the most issues; not checked under -short or -race.
 func TestStructureLinear(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing test: not with -short or -race")
 	}
 	p := ArticlePolicy().Builder().MaxBodySize(8 << 20).Policy()
-	for name, shape := range structShapes {
-		small, large := shape(100_000), shape(1_000_000)
-		check := func(b string) func() { return func() { checkStructure(b) } }
-		ratio, ts, tl := growth(check(small), check(large), 7, 25)
-		t.Logf("%-24s check  100 KB: %9v  1 MB: %9v  ×%5.1f", name, ts, tl, ratio)
-		assert.LessOrEqual(t, ratio, 25.0, "%s: the structure check grows faster than linearly", name)
+	names := make([]string, 0, len(structShapes))
+	for name := range structShapes {
+		names = append(names, name)
 	}
-	// Within SanitizeReport (whose own shapes TestSanitizeLinearShapes
-	// times), on the shape that records the most issues.
-	small, large := structShapes["stray-ends"](100_000), structShapes["stray-ends"](1_000_000)
-	report := func(b string) func() { return func() { _, _, _ = p.SanitizeReport(b) } }
-	ratio, ts, tl := growth(report(small), report(large), 7, 25)
-	t.Logf("%-24s report 100 KB: %9v  1 MB: %9v  ×%5.1f", "stray-ends", ts, tl, ratio)
-	assert.LessOrEqual(t, ratio, 25.0, "SanitizeReport grows faster than linearly")
+	sort.Strings(names)
+	var cases []growthCase
+	for _, name := range names {
+		shape := structShapes[name]
+		cases = append(cases, growthCase{"check " + name, func(n int) growthOps {
+			body := shape(n)
+			return growthOf(func() { tokenizeAll(body) }, "checkStructure", func() { checkStructure(body) })
+		}})
+	}
+	cases = append(cases, growthCase{"report stray-ends", func(n int) growthOps {
+		body := structShapes["stray-ends"](n)
+		return growthOf(func() { bareHTML(body) }, "SanitizeReport", func() { _, _, _ = p.SanitizeReport(body) })
+	}})
+	checkGrowth(t, growthConfig{sizes: sizesFrom(10_000), rounds: 3}, cases...)
 }
 
 // BenchmarkCheckStructure times the structure check of the sample
