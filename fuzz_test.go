@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/pelletier/go-toml/v2"
 	"github.com/stretchr/testify/require"
 )
 
@@ -76,7 +78,72 @@ func FuzzSimpleMatchesGeneral(f *testing.F) {
 		err = Decoder{parserOnly: true}.decodeGeneral(&general, src, l)
 		require.NoError(t, err, "the fast path accepted what go-toml rejects:\n%s", fm)
 		requireSameArticle(t, &general, &simple)
+		checkSchemaAgainstGoTOML(t, fm, &simple)
 	})
+}
+
+// checkSchemaAgainstGoTOML compares the schema fields of a, decoded from
+// the front matter fm with the zero Decoder, with go-toml's own reading of
+// fm into a map: an oracle that shares no code with either path of
+// Decode. A string date is checked against time.Parse with the layouts
+// Hugo tries (checkDateOracle), where one of them reads it.
+func checkSchemaAgainstGoTOML(t *testing.T, fm string, a *Article) {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, toml.Unmarshal([]byte(fm), &m), "go-toml rejects what Decode accepted:\n%s", fm)
+	str := func(key, got string) {
+		v, ok := m[key]
+		if !ok {
+			v = ""
+		}
+		require.Equal(t, v, got, "%s in\n%s", key, fm)
+	}
+	num := func(key string, got int64) {
+		v, ok := m[key]
+		if !ok {
+			v = int64(0)
+		}
+		require.Equal(t, v, got, "%s in\n%s", key, fm)
+	}
+	str("title", a.Title)
+	str("summary", a.Summary)
+	str("description", a.Description)
+	str("source_link", a.SourceLink)
+	str("enclosure", a.Enclosure)
+	str("url", a.URL)
+	str("qrcode", a.QRCode)
+	str("source", a.Source)
+	num("article_id", a.ArticleID)
+	num("feed_item_id", a.FeedItemID)
+	draft, _ := m["draft"].(bool)
+	require.Equal(t, draft, a.Draft, "draft in\n%s", fm)
+	var want time.Time
+	switch d := m["date"].(type) {
+	case nil:
+	case time.Time:
+		want = d
+	case toml.LocalDateTime:
+		want = d.AsTime(time.UTC)
+	case toml.LocalDate:
+		want = d.AsTime(time.UTC)
+	case string:
+		checkDateOracle(t, d)
+		return
+	default:
+		t.Fatalf("date of type %T accepted:\n%s", d, fm)
+	}
+	require.True(t, want.Equal(a.Date), "date: go-toml %v, Decode %v in\n%s", want, a.Date, fm)
+	_, wantOff := want.Zone()
+	_, gotOff := a.Date.Zone()
+	require.Equal(t, wantOff, gotOff, "date's offset in\n%s", fm)
+	for k := range m {
+		switch k {
+		case "title", "date", "draft", "summary", "description", "source_link", "enclosure",
+			"article_id", "feed_item_id", "url", "qrcode", "source":
+		default:
+			require.Contains(t, a.Params, k, "%s in\n%s", k, fm)
+		}
+	}
 }
 
 // deepShapes are front matter blocks that nest deeply or have keys of a
