@@ -36,6 +36,16 @@ func TestURLCheck(t *testing.T) {
 		{"java\x0bscript:alert(1)", "", false},
 		{"https://example.com/\x7f", "", false},
 		{"https://example.com/\u0085", "", false},
+		// The C1 controls are U+0080 to U+009F, the bytes C2 80 to C2 9F;
+		// C2 A0 and up are letters and signs.
+		{"https://example.com/\u0080", "", false},
+		{"https://example.com/\u009f", "", false},
+		{"https://example.com/\u00a0x", "https://example.com/\u00a0x", true},
+		{"https://example.com/\u00a9", "https://example.com/\u00a9", true},
+		{"https://example.com/\u00e9t\u00e9", "https://example.com/\u00e9t\u00e9", true},
+		// U+FFFD stands for a control or invalid UTF-8 the parser replaced.
+		{"https://example.com/\ufffd", "", false},
+		{"https://example.com/\ufffc\uffee", "https://example.com/\ufffc\uffee", true},
 		{"vbscript:x", "", false},
 		{"data:image/png;base64,AAAA", "", false},
 		{"ftp://example.com/", "", false},
