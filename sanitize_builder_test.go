@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -57,6 +58,7 @@ func TestURLCheck(t *testing.T) {
 		{"https://exa mple.com/", "", false},
 		{"https://[::1/", "", false},
 		{"a:b", "", false},
+		{"://example.com/", "", false}, // no scheme before "://": url.Parse refuses it
 	}
 	for _, tt := range tests {
 		out, ok := checkURL(d, tt.in)
@@ -72,6 +74,47 @@ func TestURLCheck(t *testing.T) {
 	assert.False(t, ok)
 	_, ok = checkURL(&noRel.d, "http://x/")
 	assert.False(t, ok)
+}
+
+// TestSimpleURL: the fast path of checkURL takes the common URLs (each
+// character class at its bounds) and only URLs url.Parse accepts: every
+// other character, and an empty host, go to url.Parse.
+func TestSimpleURL(t *testing.T) {
+	for in, want := range map[string]bool{
+		"https://example.com/a?b=c#d":               true,
+		"https://azAZ09.example/-._~/?#=&+,;!*()$'": true,
+		"http://x":                   true,
+		"https://EXAMPLE.COM/PATH":   true,
+		"https://example.com/%41":    false,
+		"https://exa mple.com/":      false,
+		"https://EXA MPLE.COM/":      false,
+		"https://ex[ample.com/":      false,
+		"https://EX{AMPLE.COM/":      false,
+		"https://ex<ample.com/":      false,
+		"https://ex`ample.com/":      false,
+		"https://ex^ample.com/":      false,
+		"https://ex|ample.com/":      false,
+		"https://ex\"ample.com/":     false,
+		"https://example.com:8080/":  false,
+		"https://example.com/\u00e9": false,
+		"https:///example.com":       false,
+		"https://?x":                 false,
+		"https://#x":                 false,
+		"https://":                   false,
+		"https:/example.com":         false,
+		"https:example.com":          false,
+	} {
+		assert.Equal(t, want, simpleURL(in, strings.IndexByte(in, ':')), "%q", in)
+		if want {
+			_, err := url.Parse(in)
+			assert.NoError(t, err, "%q", in)
+		}
+		_, ok := checkURL(&ArticlePolicy().d, in)
+		_, err := url.Parse(in)
+		if err != nil {
+			assert.False(t, ok, "%q: url.Parse refuses it", in)
+		}
+	}
 }
 
 func TestSrcset(t *testing.T) {
