@@ -81,3 +81,77 @@ func TestSrcsetStandard(t *testing.T) {
 		assert.Equal(t, tt.ok, ok, "%q", tt.srcset)
 	}
 }
+
+// TestSrcsetDescriptorParse: the descriptor tokenizer on its own, from the
+// start of its input: each descriptor counts, whether a space, a comma or
+// the end closes it, and a comma inside parentheses does not end it.
+func TestSrcsetDescriptorParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		end  int  // where parse stops
+		ok   bool // the descriptors are valid
+		w, x bool
+	}{
+		{"", 0, true, false, false},
+		{"2x", 2, true, false, true},
+		{"zz", 2, false, false, false},
+		{"1x 2x", 5, false, false, true},
+		{"1x 100w", 7, false, false, true},
+		{"100w, b.png 2x", 5, true, true, false},
+		{"zz, b.png", 3, false, false, false},
+		{"  100w  ,", 9, true, true, false},
+		{"2x (a, b) , c", 11, false, false, true},
+		{"(,)2x, c", 6, false, false, false},
+		{"1x,", 3, true, false, true},
+	}
+	for _, tt := range tests {
+		var d srcsetDescriptors
+		end := d.parse(tt.in, 0)
+		assert.Equal(t, tt.end, end, "%q: end", tt.in)
+		assert.Equal(t, tt.ok, d.ok(), "%q: ok", tt.in)
+		assert.Equal(t, tt.w, d.w, "%q: w", tt.in)
+		assert.Equal(t, tt.x, d.x, "%q: x", tt.in)
+	}
+}
+
+// TestSrcsetRefusedCandidate: checkSrcset names the first candidate it
+// refuses, whole: its URL and descriptors up to the comma that ends it
+// outside parentheses, or only the URL when the URL is refused.
+func TestSrcsetRefusedCandidate(t *testing.T) {
+	d := &ArticlePolicy().d
+	for in, want := range map[string]string{
+		"a.png 1x (x, y) 2x, b.png":    "a.png 1x (x, y) 2x",
+		"a.png 1x, b.png 1x 1x, c.png": "b.png 1x 1x",
+		"a.png 2x, javascript:x 1x":    "javascript:x",
+		"/a,javascript:alert(1) 2x":    "/a,javascript:alert(1)",
+		"":                             "",
+	} {
+		bad, ok := checkSrcset(d, in)
+		assert.False(t, ok, "%q", in)
+		assert.Equal(t, want, bad, "%q", in)
+	}
+}
+
+// TestSchemeAfterComma: what a URL parser would take as the scheme after a
+// comma: leading controls and spaces skipped, tabs and line breaks
+// ignored, letters first, then letters, digits, "+", "-" and ".".
+func TestSchemeAfterComma(t *testing.T) {
+	for in, want := range map[string]string{
+		"javascript:alert(1)": "javascript",
+		" \x01JavaScript:x":   "javascript",
+		"java\tscr\nipt\r:x":  "javascript",
+		"a1+.-:x":             "a1+.-",
+		"1a:x":                "",
+		"+a:x":                "",
+		"a/b:x":               "",
+		"abc":                 "",
+		"":                    "",
+		"   ":                 "",
+		"data:image/png":      "data",
+		"z9:":                 "z9",
+		"@:":                  "",
+		"[:":                  "",
+	} {
+		assert.Equal(t, want, schemeAfterComma(in), "%q", in)
+	}
+}
