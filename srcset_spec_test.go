@@ -43,6 +43,9 @@ func TestSrcsetStandard(t *testing.T) {
 		{"a.png 1:w", false},
 		{"a.png /x", false},
 		{"a.png :x", false},
+		{"a.png 1ex", false},
+		{"a.png 1e+x", false},
+		{"a.png 1e-2x", true},
 		// Each descriptor at most once.
 		{"a.png 1x 1x", false},
 		{"a.png 100w 100w", false},
