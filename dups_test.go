@@ -190,6 +190,62 @@ func TestDuplicateFinderPartialPosition(t *testing.T) {
 	}, got)
 }
 
+// TestDuplicateFinderIDValues: ids are compared as numbers ("7" and "007"
+// are one id), any other value as text; a value that is not a number is
+// compared as text under an id key too.
+func TestDuplicateFinderIDValues(t *testing.T) {
+	var f DuplicateFinder
+	assert.Empty(t, f.AddKeys("a", []UniqueKey{
+		{Key: "article_id", Value: "7"}, {Key: "feed_item_id", Value: "x1"}, {Key: "url", Value: "7"},
+	}))
+	got := f.AddKeys("b", []UniqueKey{
+		{Key: "article_id", Value: "007"}, {Key: "feed_item_id", Value: "x2"}, {Key: "url", Value: "007"},
+	})
+	assert.Equal(t, []Duplicate{
+		{Path: "b", Key: "article_id", Value: "007", Other: "a"},
+		{Path: "a", Key: "article_id", Value: "007", Other: "b"},
+	}, got)
+	got = f.AddKeys("c", []UniqueKey{{Key: "feed_item_id", Value: "+0"}, {Key: "feed_item_id", Value: "0"}})
+	assert.Equal(t, []Duplicate{
+		{Path: "c", Key: "feed_item_id", Value: "0", Other: "c"},
+		{Path: "c", Key: "feed_item_id", Value: "0", Other: "c"},
+	}, got)
+}
+
+// TestPathListChunks: names are packed into chunks of pathChunk bytes,
+// each filled exactly before the next is started.
+// TestUniqueKeysCheap: on the common layout (the keys bare, at the start of
+// their lines, before any table), UniqueKeys finds the positions with its
+// line scan, without listing every key of the file: a few allocations,
+// however many other keys the file has. The first key may sit at the very
+// start of the front matter.
+func TestUniqueKeysCheap(t *testing.T) {
+	var extra strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&extra, "k%d = %d\n", i, i)
+	}
+	a, err := Parse(strings.NewReader("+++\narticle_id = 5\nfeed_item_id = 6\nurl = \"/a\"\n" + extra.String() + "+++\nbody\n"))
+	require.NoError(t, err)
+	require.Equal(t, []UniqueKey{{"article_id", "5", 2, 1}, {"url", `"/a"`, 4, 1}, {"feed_item_id", "6", 3, 1}}, UniqueKeys(a))
+	allocs := testing.AllocsPerRun(20, func() { UniqueKeys(a) })
+	assert.LessOrEqual(t, allocs, 6.0, "UniqueKeys listed the file's keys")
+}
+
+func TestPathListChunks(t *testing.T) {
+	var l pathList
+	name := strings.Repeat("n", 1024)
+	for i := range pathChunk / 1024 {
+		assert.Equal(t, i, l.add("dir/"+name))
+	}
+	require.Len(t, l.chunks, 1)
+	assert.Len(t, l.chunks[0], pathChunk)
+	l.add("dir/" + name)
+	require.Len(t, l.chunks, 2)
+	assert.Equal(t, pathChunk, cap(l.chunks[0]))
+	assert.Equal(t, "dir/"+name, l.get(pathChunk/1024))
+	assert.Len(t, l.dirs, 1)
+}
+
 func TestPathList(t *testing.T) {
 	var l pathList
 	var want []string
@@ -307,6 +363,8 @@ func TestBareKeyOffset(t *testing.T) {
 		{"a = [\n  [1]]\nurl = 2\n", "url", -1},
 		{"a = 1\n", "url", -1},
 		{"", "url", -1},
+		{"\nurl = 2\n", "url", 1},
+		{"a = 1\n\n\nurl = 2\n", "url", 8},
 	} {
 		require.Equal(t, tc.want, bareKeyOffset(tc.fm, tc.name), "%q in %q", tc.name, tc.fm)
 	}
