@@ -449,3 +449,28 @@ func BenchmarkParseDate(b *testing.B) {
 		})
 	}
 }
+
+// TestZoneSyntax: the shapes of the zone fields after a time, each at its
+// bounds: abbreviations of one to ten ASCII letters, numeric zone names of
+// a sign and two to four digits, offsets of four digits with or without a
+// colon.
+func TestZoneSyntax(t *testing.T) {
+	for z, want := range map[string]bool{
+		"A": true, "az": true, "AZ": true, "ZA": true, "EDT": true, "ABCDEFGHIJ": true,
+		"": false, "ABCDEFGHIJK": false, "A@": false, "A[": false, "A`": false, "A{": false, "E1": false,
+	} {
+		assert.Equal(t, want, isAbbreviation(z), "isAbbreviation(%q)", z)
+	}
+	for z, want := range map[string]bool{
+		"+03": true, "-0530": true, "+030": true, "EDT": true,
+		"+0": false, "+05300": false, "0530": false, "+0a": false, "+03x": false, "+x3": false, "-053:": false,
+	} {
+		assert.Equal(t, want, isZoneName(z), "isZoneName(%q)", z)
+	}
+	for z, want := range map[string]bool{
+		"Z": true, "z": true, "+0000": true, "-23:59": true,
+		"+000": false, "+00000": false, "0000": false, "+00:0": false, "+0:000": false, "+00-00": false, "+0a00": false, "Zz": false,
+	} {
+		assert.Equal(t, want, isNumericZone(z), "isNumericZone(%q)", z)
+	}
+}
