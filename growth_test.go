@@ -342,27 +342,6 @@ func gcOff() func() {
 	return func() { debug.SetGCPercent(old) }
 }
 
-// growth is the former two-size check, kept for callers on other branches:
-// use checkGrowth. It times small and large in turns, for up to rounds
-// rounds, keeping the best time of each, and returns the ratio of the best
-// times, stopping as soon as it is at most limit.
-//
-//lint:ignore U1000 kept for growth tests on other branches until they move to checkGrowth
-func growth(small, large func(), rounds int, limit float64) (ratio float64, ts, tl time.Duration) {
-	defer gcOff()()
-	large()
-	ts, tl = 1<<62, 1<<62
-	for range rounds {
-		ts = min(ts, perRun(small))
-		tl = min(tl, perRun(large))
-		ratio = float64(tl) / float64(max(ts, time.Microsecond))
-		if ratio <= limit {
-			break
-		}
-	}
-	return ratio, ts, tl
-}
-
 // TestGrowthHelper: checkGrowth passes linear work and fails n^1.5 and
 // n², and a quadratic whose largest size would run past the budget fails
 // within the budget.
