@@ -496,6 +496,8 @@ func TestMatchSlugs(t *testing.T) {
 		{"/a/1/b/3", "/" + m + "/1/" + m + "/2", false},
 		{"/a/1/b/2x", "/" + m + "/1/" + m + "/2", false},
 		{"-1-1-1-", m + "1" + m + "1" + m, true},
+		{"/ab", "/" + m + m, true},
+		{"/a" + m, "/" + m + m, false}, // two markers side by side are not one
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, matchSlugs(tt.s, tt.tmpl, true), "%q %q", tt.s, tt.tmpl)
@@ -504,6 +506,15 @@ func TestMatchSlugs(t *testing.T) {
 		} else {
 			assert.False(t, matchOneSlug(tt.s, []byte(tt.tmpl)), "one: %q %q", tt.s, tt.tmpl)
 		}
+	}
+}
+
+// TestIsSlugByte: the slug alphabet is a-z, 0-9 and "-", every other
+// byte is out.
+func TestIsSlugByte(t *testing.T) {
+	for b := range 256 {
+		want := strings.IndexByte("abcdefghijklmnopqrstuvwxyz0123456789-", byte(b)) >= 0
+		assert.Equal(t, want, isSlugByte(byte(b)), "%q", rune(b))
 	}
 }
 
