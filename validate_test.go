@@ -498,6 +498,8 @@ func TestMatchSlugs(t *testing.T) {
 		{"-1-1-1-", m + "1" + m + "1" + m, true},
 		{"/ab", "/" + m + m, true},
 		{"/a" + m, "/" + m + m, false}, // two markers side by side are not one
+		{"//z", "/" + m + "/z", false}, // an empty slug between a head and a tail
+		{"/z", "/" + m + "/z", false},  // head and tail overlapping
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, matchSlugs(tt.s, tt.tmpl, true), "%q %q", tt.s, tt.tmpl)
