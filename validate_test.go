@@ -511,6 +511,21 @@ func TestMatchSlugs(t *testing.T) {
 	}
 }
 
+// TestMatchSlugsAnyBytes: with alphabet false, a slug is any run of bytes
+// but "/", at least one.
+func TestMatchSlugsAnyBytes(t *testing.T) {
+	m := slugMarker
+	for _, tt := range []struct {
+		s, tmpl string
+		want    bool
+	}{
+		{"/p-X y", "/p-" + m, true}, {"/p-/x", "/p-" + m, false}, {"/p-x/", "/p-" + m, false},
+		{"/p-", "/p-" + m, false}, {"/A/B", "/" + m + "/" + m, true}, {"/A//B", "/" + m + "/" + m, false},
+	} {
+		assert.Equal(t, tt.want, matchSlugs(tt.s, tt.tmpl, false), "%q %q", tt.s, tt.tmpl)
+	}
+}
+
 // TestIsSlugByte: the slug alphabet is a-z, 0-9 and "-", every other
 // byte is out.
 func TestIsSlugByte(t *testing.T) {
