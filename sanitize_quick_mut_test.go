@@ -1,0 +1,61 @@
+package article
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestQuickCheckSizeBound: the quick check proves a body only if its
+// output, each byte escaped to at most six plus what the policy adds,
+// fits the policy's body limit, to the byte.
+func TestQuickCheckSizeBound(t *testing.T) {
+	for _, body := range []string{
+		"<p>x</p>",
+		`<p><a href="https://example.org/">here</a></p>`, // the policy adds rel and target
+	} {
+		q := quickScan{d: &ArticlePolicy().d, body: body}
+		q.open = append(q.openBuf[:0], nestFrame{})
+		q.names = append(q.namesBuf[:0], "")
+		q.attrs, q.linkText = q.attrsBuf[:0], q.linkBuf[:0]
+		if !q.scan() {
+			t.Fatalf("%q: the scan fails", body)
+		}
+		fit := 6*len(body) + q.extra
+		atLimit := ArticlePolicy().Builder().MaxBodySize(fit).Policy()
+		assert.Equal(t, quickProved, quickCheck(atLimit, body), "%q at the limit %d", body, fit)
+		under := ArticlePolicy().Builder().MaxBodySize(fit - 1).Policy()
+		assert.Equal(t, quickUnknown, quickCheck(under, body), "%q one byte under the limit", body)
+	}
+	if quickCheck(ArticlePolicy(), `<p><a href="https://example.org/">here</a></p>`) != quickProved {
+		t.Fatal("the sample link is not proved")
+	}
+}
+
+// TestQuickCheckEdges: bodies that end at a "<", and link text that starts
+// with a character reference (the link-text check reads decoded text,
+// which the quick check does not model).
+func TestQuickCheckEdges(t *testing.T) {
+	p := ArticlePolicy()
+	for body, want := range map[string]quickVerdict{
+		"<":         quickUnknown,
+		"x <":       quickUnknown,
+		"<p>x</p><": quickUnknown,
+		`<p><a href="https://good.example/">&#101;vil.example</a></p>`: quickUnknown,
+		`<p><a href="https://good.example/">e&#118;il.example</a></p>`: quickUnknown,
+		`<p><a href="https://good.example/">the good site</a></p>`:     quickProved,
+	} {
+		assert.Equal(t, want, quickCheck(p, body), "%q", body)
+	}
+}
+
+// TestASCIIClasses: the character classes of tag and attribute names at
+// their bounds.
+func TestASCIIClasses(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		alpha := 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+		assert.Equal(t, alpha, isASCIIAlpha(b), "isASCIIAlpha(%q)", rune(b))
+		assert.Equal(t, alpha || '0' <= b && b <= '9', isASCIIAlnum(b), "isASCIIAlnum(%q)", rune(b))
+	}
+}
