@@ -41,9 +41,16 @@ func TestQuickCheckEdges(t *testing.T) {
 		"<":         quickUnknown,
 		"x <":       quickUnknown,
 		"<p>x</p><": quickUnknown,
-		`<p><a href="https://good.example/">&#101;vil.example</a></p>`: quickUnknown,
-		`<p><a href="https://good.example/">e&#118;il.example</a></p>`: quickUnknown,
-		`<p><a href="https://good.example/">the good site</a></p>`:     quickProved,
+		"</":        quickUnknown,
+		"<p>x</":    quickUnknown,
+		"<p":        quickUnknown,
+		"<p>x</p":   quickUnknown,
+		// Names are read in any case: a Z alone upper-case still counts.
+		`<p><img src="https://example.org/a.png" alt="x" sizes="100vw"></p>`: quickProved,
+		`<p><img src="https://example.org/a.png" alt="x" siZes="100vw"></p>`: quickProved,
+		`<p><a href="https://good.example/">&#101;vil.example</a></p>`:       quickUnknown,
+		`<p><a href="https://good.example/">e&#118;il.example</a></p>`:       quickUnknown,
+		`<p><a href="https://good.example/">the good site</a></p>`:           quickProved,
 	} {
 		assert.Equal(t, want, quickCheck(p, body), "%q", body)
 	}
