@@ -1,6 +1,7 @@
 package article
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -65,4 +66,21 @@ func TestASCIIClasses(t *testing.T) {
 		assert.Equal(t, alpha, isASCIIAlpha(b), "isASCIIAlpha(%q)", rune(b))
 		assert.Equal(t, alpha || '0' <= b && b <= '9', isASCIIAlnum(b), "isASCIIAlnum(%q)", rune(b))
 	}
+}
+
+// TestQuickCheckDepth: the quick check follows nesting to quickMaxDepth
+// elements, and to the policy's MaxDepth when it has one.
+func TestQuickCheckDepth(t *testing.T) {
+	nest := func(n int) string {
+		return "<p>" + strings.Repeat("<span>", n-1) + "x" + strings.Repeat("</span>", n-1) + "</p>"
+	}
+	unlimited := NewPolicy().AllowElements("p", "span").Policy()
+	assert.Equal(t, quickProved, quickCheck(unlimited, nest(quickMaxDepth)))
+	assert.Equal(t, quickUnknown, quickCheck(unlimited, nest(quickMaxDepth+1)))
+	limited := NewPolicy().AllowElements("p", "span").MaxDepth(10).Policy()
+	assert.Equal(t, quickProved, quickCheck(limited, nest(10)))
+	assert.Equal(t, quickUnknown, quickCheck(limited, nest(11)))
+	// Inside a link, elements other than pre are modelled.
+	assert.Equal(t, quickProved, quickCheck(ArticlePolicy(), `<p><a href="https://example.org/">a <b>bold</b> link</a></p>`))
+	assert.Equal(t, quickUnknown, quickCheck(ArticlePolicy(), `<p><a href="https://example.org/">a <pre>x</pre></a></p>`))
 }
