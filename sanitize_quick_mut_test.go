@@ -41,7 +41,7 @@ func TestQuickCheckEdges(t *testing.T) {
 	for body, want := range map[string]quickVerdict{
 		"<p><" + strings.Repeat("x", 300) + ">y</p>": quickUnknown, // a long name, for the element cache
 		"<p>x<br/": quickUnknown, "<p>x<br /": quickUnknown, "<p title=": quickUnknown, "<p title=>x</p>": quickUnknown,
-		"<p title='x": quickUnknown, "<p title=x": quickUnknown, "<p title": quickUnknown, "<p title=x>y</p>": quickProved,
+		"<p title='x": quickUnknown, "<p title=x": quickUnknown, "<p title": quickUnknown, "<p title=x>y</p>": quickProved, "<p ": quickUnknown, "<p \t": quickUnknown,
 		"<":         quickUnknown,
 		"x <":       quickUnknown,
 		"<p>x</p><": quickUnknown,
