@@ -87,3 +87,31 @@ func TestQuickCheckDepth(t *testing.T) {
 	assert.Equal(t, quickProved, quickCheck(ArticlePolicy(), `<p><a href="https://example.org/">a <b>bold</b> link</a></p>`))
 	assert.Equal(t, quickUnknown, quickCheck(ArticlePolicy(), `<p><a href="https://example.org/">a <pre>x</pre></a></p>`))
 }
+
+// TestDecodeQuickRefs: the character references the quick check decodes in
+// attribute values, each rule at its bounds; anything else fails (the
+// full sanitiser then decides).
+func TestDecodeQuickRefs(t *testing.T) {
+	for in, want := range map[string]string{
+		"a&amp;b": "a&b", "&quot;&apos;&lt;&gt;": `"'<>`, "no refs": "no refs",
+		"&#65;": "A", "&#x41;": "A", "&#X41;": "A", "&#xa9;": "©", "&#xA9;": "©", "&#xff;": "ÿ", "&#xFF;": "ÿ",
+		"&#x000041;": "A", "&#000065;": "A", "&#09;x": "",
+		"&#32;": " ", "&#126;": "~", "&#160;": "\u00a0", "&#55295;": "\ud7ff", "&#57344;": "\ue000",
+		"&#65533;": "\ufffd", "&#x10FFFF;": "", "&#0;": "",
+	} {
+		got, ok := decodeQuickRefs(in)
+		if want == "" {
+			assert.False(t, ok, "%q is refused", in)
+			continue
+		}
+		assert.True(t, ok, "%q", in)
+		assert.Equal(t, want, got, "%q", in)
+	}
+	for _, in := range []string{
+		"&;", "&amp", "&abcdefgh;", "&nbsp;", "&#;", "&#x;", "&#0000065;", "&#x0000041;",
+		"&#31;", "&#127;", "&#159;", "&#55296;", "&#57343;", "&#xFFFE;", "&#xFFFF;", "&#x1F600;", "&#xg;", "&#x/;", "&#x:;", "&#a;", "&#/;",
+	} {
+		_, ok := decodeQuickRefs(in)
+		assert.False(t, ok, "%q is refused", in)
+	}
+}
