@@ -115,3 +115,20 @@ func TestDecodeQuickRefs(t *testing.T) {
 		assert.False(t, ok, "%q is refused", in)
 	}
 }
+
+// TestQuickValue: attribute values, quoted (empty included) or not.
+func TestQuickValue(t *testing.T) {
+	for in, want := range map[string]string{
+		`""x`: "", `''x`: "", `"a b"x`: "a b", `'a"b'x`: `a"b`, `a>`: "a", "a b": "a", `"&amp;"`: "&",
+	} {
+		q := quickScan{body: in}
+		got, ok := q.value()
+		assert.True(t, ok, "%q", in)
+		assert.Equal(t, want, got, "%q", in)
+	}
+	for _, in := range []string{``, `"`, `"a`, `'a"`, `>`, " ", "a\"b", "a'b", "a<b", "a=b", "a`b", `"<b>"`} {
+		q := quickScan{body: in}
+		_, ok := q.value()
+		assert.False(t, ok, "%q", in)
+	}
+}
