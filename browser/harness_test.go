@@ -390,7 +390,25 @@ func resolve(base, ref string) string {
 	if err != nil {
 		return ref
 	}
-	return b.ResolveReference(r).String()
+	u := b.ResolveReference(r)
+	// As a browser writes the URL it requests: an ASCII host in lower case,
+	// and "/" for the empty path of a special scheme ("//A" is http://a/).
+	if isASCII(u.Host) {
+		u.Host = strings.ToLower(u.Host)
+	}
+	if (u.Scheme == "http" || u.Scheme == "https") && u.Opaque == "" && u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // chromiumOptions are the options every test starts Chromium with
