@@ -132,3 +132,29 @@ func TestQuickValue(t *testing.T) {
 		assert.False(t, ok, "%q", in)
 	}
 }
+
+// TestQuickCheckExtraCoversOutput: what the quick check counts as added by
+// the policy (forced attributes, rel tokens, quotes) is at least what
+// Sanitize adds, so that its size bound holds for the real output; and no
+// more than the quotes it counts for each attribute of the body beyond
+// that (3 each), on a link that gets every rel token.
+func TestQuickCheckExtraCoversOutput(t *testing.T) {
+	body := `<p><a href="https://example.org/" target="_blank">here</a></p>`
+	for name, p := range map[string]*Policy{
+		"article": ArticlePolicy(),
+		"rel tokens and a forced attribute": ArticlePolicy().Builder().RequireRel("nofollow", "ugc", "sponsored", "me").
+			ForceAttr("a", "referrerpolicy", "no-referrer").Policy(),
+	} {
+		q := quickScan{d: &p.d, body: body}
+		q.open = append(q.openBuf[:0], nestFrame{})
+		q.names = append(q.namesBuf[:0], "")
+		q.attrs, q.linkText = q.attrsBuf[:0], q.linkBuf[:0]
+		if !q.scan() {
+			t.Fatalf("%s: the scan fails", name)
+		}
+		out := p.Sanitize(body)
+		added := len(out) - len(body)
+		assert.GreaterOrEqual(t, q.extra, added, "%s: %s", name, out)
+		assert.LessOrEqual(t, q.extra, added+2*3, "%s: the bound is looser than its quotes: %s", name, out)
+	}
+}
