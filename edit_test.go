@@ -235,11 +235,35 @@ func TestEncodeBodyEdits(t *testing.T) {
 			got, err := a.AppendEncoded(nil)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, string(got))
+			var w bytes.Buffer
+			require.NoError(t, a.Encode(&w), "Encode")
+			assert.Equal(t, tc.want, w.String(), "Encode")
 			back, err := Parse(bytes.NewReader(got))
 			require.NoError(t, err)
 			assert.Equal(t, tc.body, back.Body)
 		})
 	}
+}
+
+// TestEncodeParamsAddedInCode: Params set in code on a file that had none
+// are written, by Encode and AppendEncoded alike; unchanged, the file is
+// written as it is.
+func TestEncodeParamsAddedInCode(t *testing.T) {
+	src := "+++\ntitle = 'x'\n+++\n\nbody\n"
+	a, err := Parse(strings.NewReader(src))
+	require.NoError(t, err)
+	var w bytes.Buffer
+	require.NoError(t, a.Encode(&w))
+	assert.Equal(t, src, w.String())
+	a.Params = map[string]any{"weight": int64(3)}
+	w.Reset()
+	require.NoError(t, a.Encode(&w))
+	got, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	assert.Equal(t, string(got), w.String())
+	back, err := Parse(&w)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"weight": int64(3)}, back.Params)
 }
 
 func TestDropSourceAndFormat(t *testing.T) {
