@@ -439,3 +439,19 @@ func TestEncodeConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestEncodeEditSizesItsOutput: after an edit, AppendEncoded sizes its
+// output once: the bytes it allocates for a file with a 200 KB body are
+// the output's, the one copy checkEdited reads back as a string, and a few
+// kilobytes of work on the front matter; not a regrowth or a larger buffer.
+func TestEncodeEditSizesItsOutput(t *testing.T) {
+	src := "+++\ntitle = 'x'\nweight = 1\n+++\n\n" + strings.Repeat("<p>body</p>\n", 200_000/12)
+	a, err := Parse(strings.NewReader(src))
+	require.NoError(t, err)
+	a.Title = "a longer title"
+	var out []byte
+	allocated := allocatedBy(func() { out, err = a.AppendEncoded(nil) })
+	require.NoError(t, err)
+	assert.Contains(t, string(out[:40]), "a longer title")
+	assert.Less(t, allocated, 2*uint64(len(out))+32<<10, "allocated %d bytes for %d bytes of output", allocated, len(out))
+}
