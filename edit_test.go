@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -454,4 +455,27 @@ func TestEncodeEditSizesItsOutput(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(out[:40]), "a longer title")
 	assert.Less(t, allocated, 2*uint64(len(out))+32<<10, "allocated %d bytes for %d bytes of output", allocated, len(out))
+}
+
+// TestEqualValueFloats: a float in Params counts as unchanged only if it is
+// the same number with the same sign (0 and -0 differ), or NaN for NaN;
+// unchanged, its spelling in the file is kept.
+func TestEqualValueFloats(t *testing.T) {
+	nan, negZero := math.NaN(), math.Copysign(0, -1)
+	for _, tc := range []struct {
+		v, w any
+		want bool
+	}{
+		{1.5, 1.5, true}, {1.5, 2.5, false}, {0.0, 0.0, true}, {negZero, negZero, true},
+		{0.0, negZero, false}, {negZero, 0.0, false}, {nan, nan, true}, {nan, 1.0, false}, {1.0, nan, false},
+		{1.0, int64(1), false}, {2.0, 3.0, false},
+	} {
+		assert.Equal(t, tc.want, equalValue(tc.v, tc.w), "%v, %v", tc.v, tc.w)
+	}
+	a, err := Parse(strings.NewReader("+++\nx = 1.50\nz = 0.0\nn = nan\n+++\n"))
+	require.NoError(t, err)
+	a.Params["z"] = negZero
+	out, err := a.AppendEncoded(nil)
+	require.NoError(t, err)
+	assert.Equal(t, "+++\nx = 1.50\nz = -0.0\nn = nan\n+++\n", string(out))
 }
