@@ -479,3 +479,22 @@ func TestEqualValueFloats(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "+++\nx = 1.50\nz = -0.0\nn = nan\n+++\n", string(out))
 }
+
+// TestEditCommentColumns: a comment after a value keeps its column when it
+// was aligned with padding (two spaces or more) and another line's comment
+// starts in the same column; after a single space it just follows the new
+// value.
+func TestEditCommentColumns(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"+++\na = 1000  # x\nb = 2000  # y\n+++\n", "+++\na = 1     # x\nb = 2000  # y\n+++\n"},
+		{"+++\na = 1000 # x\nb = 2000 # y\n+++\n", "+++\na = 1 # x\nb = 2000 # y\n+++\n"},
+		{"+++\na = 1000  # x\nb = 2000 # y\n+++\n", "+++\na = 1  # x\nb = 2000 # y\n+++\n"},
+	} {
+		a, err := Parse(strings.NewReader(tc.src))
+		require.NoError(t, err)
+		a.Params["a"] = int64(1)
+		out, err := a.AppendEncoded(nil)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, string(out), "%q", tc.src)
+	}
+}
