@@ -489,6 +489,12 @@ func TestEditCommentColumns(t *testing.T) {
 		{"+++\na = 1000  # x\nb = 2000  # y\n+++\n", "+++\na = 1     # x\nb = 2000  # y\n+++\n"},
 		{"+++\na = 1000 # x\nb = 2000 # y\n+++\n", "+++\na = 1 # x\nb = 2000 # y\n+++\n"},
 		{"+++\na = 1000  # x\nb = 2000 # y\n+++\n", "+++\na = 1  # x\nb = 2000 # y\n+++\n"},
+		// A '#' in that column that is not a comment's (no space before
+		// it), and one on a later line past an empty one, do not count.
+		{"+++\na = 1000  # x\ns = \"abcde# y\"\n+++\n", "+++\na = 1  # x\ns = \"abcde# y\"\n+++\n"},
+		{"+++\na = 1000  # x\n\nb = 200  # y\n+++\n", "+++\na = 1  # x\n\nb = 200  # y\n+++\n"},
+		// A last line exactly as long as the comment's column.
+		{"+++\na = 1000  # x\nc = 12345\n+++\n", "+++\na = 1  # x\nc = 12345\n+++\n"},
 	} {
 		a, err := Parse(strings.NewReader(tc.src))
 		require.NoError(t, err)
