@@ -446,6 +446,9 @@ func TestEncodeConcurrent(t *testing.T) {
 // the output's, the one copy checkEdited reads back as a string, and a few
 // kilobytes of work on the front matter; not a regrowth or a larger buffer.
 func TestEncodeEditSizesItsOutput(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates more: not with -race")
+	}
 	src := "+++\ntitle = 'x'\nweight = 1\n+++\n\n" + strings.Repeat("<p>body</p>\n", 200_000/12)
 	a, err := Parse(strings.NewReader(src))
 	require.NoError(t, err)
