@@ -74,11 +74,6 @@ func quickCheck(p *Policy, body string) quickVerdict {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxBodySize
 	}
-	// Text and attribute values: no controls but tab, line feed and form
-	// feed (no carriage return, which the parser rewrites), valid UTF-8.
-	if !quickBytes(body) {
-		return quickUnknown
-	}
 	// A character reference at the very end, which the page's next
 	// characters could extend: left to the structure check.
 	if refAtEnd(body) {
@@ -89,9 +84,12 @@ func quickCheck(p *Policy, body string) quickVerdict {
 	q.names = append(q.namesBuf[:0], "")
 	q.attrs, q.linkText = q.attrsBuf[:0], q.linkBuf[:0]
 	if !q.scan() {
-		if q.refusedURL {
+		if q.refusedURL && q.bytesOK(len(body)) {
 			return quickRefusedURL
 		}
+		return quickUnknown
+	}
+	if !q.bytesOK(len(body)) {
 		return quickUnknown
 	}
 	// The output: escaping makes a byte at most six ('"' as "&quot;" in an
@@ -144,10 +142,18 @@ func refAtEnd(s string) bool {
 	return false
 }
 
+// quickBlock is how far ahead of the scan bytesOK checks the body's bytes:
+// small enough that the scan reads them again from the CPU's cache, so
+// that a body much larger than the cache is read from memory once, not
+// twice (TestQuickCleanLinear measured a 1 MB body read in two passes at
+// n^1.27, against n^1.0 for the tokenizer).
+const quickBlock = 16 << 10
+
 type quickScan struct {
 	d        *policyData
 	body     string
 	i        int
+	checked  int         // body[:checked] holds only bytes quickBytes accepts
 	open     []nestFrame // nesting frames of the open elements, as the serialiser's
 	names    []string    // and their names
 	openBuf  [32]nestFrame
@@ -172,9 +178,34 @@ type quickElem struct {
 	info *elemInfo
 }
 
+// bytesOK reports whether body[:end] holds only what text and attribute
+// values may hold: no controls but tab, line feed and form feed (no
+// carriage return, which the parser rewrites), and valid UTF-8. It checks
+// from where it last stopped, in blocks that end before a UTF-8
+// continuation byte, so that a character is never cut; blocks valid on
+// their own make a valid whole. A block that must start on a continuation
+// byte follows three others, which no valid text has, and fails.
+func (q *quickScan) bytesOK(end int) bool {
+	body := q.body
+	for q.checked < end {
+		stop := min(q.checked+quickBlock, len(body))
+		for k := 0; k < utf8.UTFMax-1 && stop < len(body) && stop > q.checked+1 && !utf8.RuneStart(body[stop]); k++ {
+			stop--
+		}
+		if !quickBytes(body[q.checked:stop]) {
+			return false
+		}
+		q.checked = stop
+	}
+	return true
+}
+
 func (q *quickScan) scan() bool {
 	body := q.body
 	for q.i < len(body) {
+		if q.i >= q.checked && !q.bytesOK(q.i+1) {
+			return false
+		}
 		j := strings.IndexByte(body[q.i:], '<')
 		if j < 0 {
 			j = len(body) - q.i

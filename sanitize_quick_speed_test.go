@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // naiveQuickBytes is quickBytes read byte by byte, as it was written first.
@@ -88,4 +89,41 @@ func TestQuickCheckRefusedURL(t *testing.T) {
 	assert.Equal(t, quickRefusedURL, quickCheck(ArticlePolicy(), unsafe))
 	assert.Equal(t, quickProved, quickCheck(ArticlePolicy(), "<p>Click <a href=\"https://example.org/\">here</a></p>"))
 	assert.Equal(t, quickUnknown, quickCheck(ArticlePolicy(), "<p>a<!-- c --></p>"))
+}
+
+// TestQuickBytesInBlocks: the quick check reads the body's bytes in blocks
+// just ahead of its scan (bytesOK), cut before a UTF-8 continuation byte.
+// Around the first cut, every character of one to four bytes at every
+// offset, a bad byte in each block, and runs of continuation bytes must
+// give quickBytes' answer on the whole; a bad byte past where the scan
+// stops must still make the body unknown, and take back a refused URL's
+// hint, as the checks did when they read the whole body first.
+func TestQuickBytesInBlocks(t *testing.T) {
+	p := ArticlePolicy()
+	fill := strings.Repeat("a", quickBlock-8)
+	inserts := []string{"é", "€", "😀", "\x80", "\x80\x80\x80", "\x80\x80\x80\x80", "\xf0\x80\x80\x80\x80", "\x01", "\r", "\xe2\x82"}
+	for _, ins := range inserts {
+		for off := 0; off < 16; off++ {
+			for _, tail := range []string{"", "b", "\xff", "é\x00"} {
+				s := fill + strings.Repeat("b", off) + ins + strings.Repeat("c", 20) + tail
+				q := quickScan{body: s}
+				if got, want := q.bytesOK(len(s)), quickBytes(s); got != want {
+					t.Fatalf("bytesOK at offset %d of %q, tail %q = %v, want %v", off, ins, tail, got, want)
+				}
+				if quickBytes(s) && q.checked != len(s) {
+					t.Fatalf("bytesOK at offset %d of %q, tail %q: checked %d of %d", off, ins, tail, q.checked, len(s))
+				}
+			}
+		}
+	}
+	clean := "<p>" + strings.Repeat("Some words, ", 3*quickBlock/12) + "</p>\n"
+	require.True(t, quickClean(p, clean))
+	for _, bad := range []string{"\x00", "\r", "\xff", "\xe2\x82"} {
+		assert.False(t, quickClean(p, clean+"<p>"+bad+"</p>"), "%q at the end", bad)
+		assert.False(t, quickClean(p, strings.Replace(clean, "words", "wo"+bad+"s", 1)), "%q at the start", bad)
+		assert.False(t, quickClean(p, clean+strings.Repeat("text after the last tag ", quickBlock/12)+bad), "%q at the end of a long text", bad)
+	}
+	refused := `<p><a href="javascript:alert(1)">x</a></p>` + clean
+	require.Equal(t, quickRefusedURL, quickCheck(p, refused))
+	assert.Equal(t, quickUnknown, quickCheck(p, refused+"\x00"), "a bad byte after the refused URL")
 }
