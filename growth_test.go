@@ -163,6 +163,14 @@ func measureGrowth(cfg growthConfig, c growthCase) (r growthResult) {
 	elapsed := func() time.Duration { return benchClock() - start }
 	defer gcOff()()
 	growthBallast()
+	// One P for the whole measurement: no goroutine of the runtime (the
+	// scavenger, a sweeper, an idle mark worker) or of an earlier test
+	// runs beside the timed code. On a machine of two hyperthreads, one
+	// that did made every run of a batch twice as slow: the quick check
+	// on 1 MB took 3.5 ms or 7.0 ms by batch, and when no batch of the
+	// largest size fell at 3.5 ms it failed at n^1.27; with one P (or
+	// pinned to one CPU) its batches took 3.5 to 3.7 ms.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	inputs := make([]growthOps, len(cfg.sizes))
 	for i, n := range cfg.sizes {
 		inputs[i] = c.setup(n)
