@@ -235,6 +235,20 @@ func (w *limitWriter) Write(p []byte) (int, error) {
 	return w.sb.Write(p)
 }
 
+// WriteString is Write for a string: strings.Reader's WriteTo hands its
+// text over through it, where Write alone would take a copy of the whole
+// text (io.WriteString converts a string to []byte for a Writer without
+// it).
+func (w *limitWriter) WriteString(s string) (int, error) {
+	if w.limit >= 0 && int64(w.sb.Len())+int64(len(s)) >= w.limit {
+		n := int(w.limit - int64(w.sb.Len()))
+		w.sb.WriteString(s[:n])
+		w.over = true
+		return n, ErrTooLarge
+	}
+	return w.sb.WriteString(s)
+}
+
 // layout records where the parts of a file are.
 type layout struct {
 	openLine int // line number of the opening +++

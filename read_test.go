@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"fmt"
 	"go/parser"
 	"go/token"
 	"io"
@@ -204,5 +205,79 @@ func TestNoFrontMatterMessages(t *testing.T) {
 		_, err := Parse(strings.NewReader(tt.in))
 		require.ErrorIs(t, err, ErrNoFrontMatter, "%q", tt.in)
 		assert.Equal(t, tt.msg, err.Error(), "%q", tt.in)
+	}
+}
+
+// TestReadSizesItsBuffers: reading a file, or an in-memory reader, whose
+// size is known takes one string of that size plus one (the read that
+// sees io.EOF) and, from a file, one buffer of at most 32 KB: no string
+// grown twice, no buffer grown, no copy of a strings.Reader's text. The
+// sizes sit just past the allocator's classes and pages, where a buffer
+// asked one or two bytes short is too small and must grow (doubling what
+// is allocated). A reader without a size hint reads in buffers that
+// double up to 32 KB: few allocations. What is allocated is counted
+// process-wide, so each read is repeated and the least count kept: other
+// allocations only add.
+func TestReadSizesItsBuffers(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates more")
+	}
+	dir := t.TempDir()
+	// measure returns the least bytes and allocations a read took.
+	measure := func(read func() string, size int) (bytes, mallocs uint64) {
+		bytes, mallocs = math.MaxUint64, math.MaxUint64
+		for range 5 {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			got := read()
+			runtime.ReadMemStats(&after)
+			require.Equal(t, size, len(got))
+			bytes = min(bytes, after.TotalAlloc-before.TotalAlloc)
+			mallocs = min(mallocs, after.Mallocs-before.Mallocs)
+		}
+		return bytes, mallocs
+	}
+	// alloc is an upper bound of what the allocator hands out for n
+	// bytes: a size class at most a quarter above it, or whole 8 KB pages.
+	alloc := func(n int) uint64 {
+		if n <= 32<<10 {
+			return uint64(n + n/4 + 16)
+		}
+		return uint64((n + 8<<10 - 1) / (8 << 10) * (8 << 10))
+	}
+	for _, size := range []int{0, 1, 4095, 4096, 4097, 8193, 32 << 10, 32<<10 + 1, 64<<10 + 1, 1<<20 + 1} {
+		content := strings.Repeat("x", size)
+		name := filepath.Join(dir, fmt.Sprint(size))
+		require.NoError(t, os.WriteFile(name, []byte(content), 0o600))
+		for _, max := range []int64{-1, int64(size), int64(size) + 1, 8 << 20} {
+			fromFile, _ := measure(func() string {
+				f, err := os.Open(name)
+				require.NoError(t, err)
+				defer f.Close()
+				var w limitWriter
+				got, err := readLimitedWith(f, max, &w)
+				require.NoError(t, err)
+				return got
+			}, size)
+			// A file also takes one read buffer of at most maxChunk, and
+			// os.File's own small allocations.
+			assert.LessOrEqual(t, fromFile, alloc(size+1)+alloc(min(size+1, maxChunk))+1<<10, "file of %d bytes, max %d", size, max)
+			fromString, _ := measure(func() string {
+				var w limitWriter
+				got, err := readLimitedWith(strings.NewReader(content), max, &w)
+				require.NoError(t, err)
+				return got
+			}, size)
+			assert.LessOrEqual(t, fromString, alloc(size+1)+128, "strings.Reader of %d bytes, max %d", size, max)
+		}
+		// No size hint: the text is built as it comes (a strings.Builder
+		// doubles), read in buffers of 4, 8, 16 and 32 KB.
+		_, mallocs := measure(func() string {
+			var w limitWriter
+			got, err := readLimitedWith(struct{ io.Reader }{strings.NewReader(content)}, -1, &w)
+			require.NoError(t, err)
+			return got
+		}, size)
+		assert.LessOrEqual(t, mallocs, uint64(40), "reader of %d bytes without a size hint", size)
 	}
 }
