@@ -507,3 +507,41 @@ func TestEditCommentColumns(t *testing.T) {
 		assert.Equal(t, tc.want, string(out), "%q", tc.src)
 	}
 }
+
+// TestEditNewKeyPlace: a key the edit adds takes the file's most frequent
+// spelling of " = " (the first of the most frequent on a tie), the
+// indentation of the pair it follows, and its place: after the last
+// top-level pair, before a blank line and the tables; in a file with only
+// tables, before the first one, not indented like the table's pairs.
+func TestEditNewKeyPlace(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		edit      func(a *Article)
+		want      string
+	}{
+		{"tight spacing", "+++\ntitle=\"x\"\nb=1\n+++\n",
+			func(a *Article) { a.Params["c"] = int64(2) }, "+++\ntitle=\"x\"\nb=1\nc=2\n+++\n"},
+		{"a tie: the first spacing", "+++\na=1\nb = 2\n+++\n",
+			func(a *Article) { a.Params["c"] = int64(3) }, "+++\na=1\nb = 2\nc=3\n+++\n"},
+		{"the most frequent spacing", "+++\na=1\nb = 2\nc = 3\n+++\n",
+			func(a *Article) { a.Params["d"] = int64(4) }, "+++\na=1\nb = 2\nc = 3\nd = 4\n+++\n"},
+		{"indented like the first pair", "+++\n  title = \"x\"\n+++\n",
+			func(a *Article) { a.Draft = true }, "+++\n  title = \"x\"\n  draft = true\n+++\n"},
+		{"after the only top-level pair, before a blank line", "+++\ntitle = \"x\"\n\n[extra]\nk = 1\n+++\n",
+			func(a *Article) { a.Params["top"] = int64(1) }, "+++\ntitle = \"x\"\ntop = 1\n\n[extra]\nk = 1\n+++\n"},
+		{"only tables", "+++\n[extra]\n  k = 1\n+++\n",
+			func(a *Article) { a.Params["top"] = int64(1); a.Params["two"] = int64(2) }, "+++\ntop = 1\ntwo = 2\n[extra]\n  k = 1\n+++\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(tc.src))
+			require.NoError(t, err)
+			if a.Params == nil {
+				a.Params = map[string]any{}
+			}
+			tc.edit(a)
+			out, err := a.AppendEncoded(nil)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, string(out))
+		})
+	}
+}
