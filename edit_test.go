@@ -529,6 +529,10 @@ func TestEditNewKeyPlace(t *testing.T) {
 			func(a *Article) { a.Draft = true }, "+++\n  title = \"x\"\n  draft = true\n+++\n"},
 		{"after the only top-level pair, before a blank line", "+++\ntitle = \"x\"\n\n[extra]\nk = 1\n+++\n",
 			func(a *Article) { a.Params["top"] = int64(1) }, "+++\ntitle = \"x\"\ntop = 1\n\n[extra]\nk = 1\n+++\n"},
+		{"a schema key after the one before it", "+++\ntitle = \"x\"\nb = 1\n+++\n",
+			func(a *Article) { a.Draft = true }, "+++\ntitle = \"x\"\ndraft = true\nb = 1\n+++\n"},
+		{"a schema key with none before it", "+++\nb = 1\n+++\n",
+			func(a *Article) { a.Title = "T" }, "+++\nb = 1\ntitle = \"T\"\n+++\n"},
 		{"only tables", "+++\n[extra]\n  k = 1\n+++\n",
 			func(a *Article) { a.Params["top"] = int64(1); a.Params["two"] = int64(2) }, "+++\ntop = 1\ntwo = 2\n[extra]\n  k = 1\n+++\n"},
 	} {
