@@ -297,7 +297,6 @@ func split(src string) (layout, error) {
 			break
 		}
 		pos = next
-		line++
 	}
 	// One empty line separates the front matter from the body.
 	switch {

@@ -200,6 +200,13 @@ func TestNoFrontMatterMessages(t *testing.T) {
 		{"  {\"title\": \"x\"}\n", "1:1: no front matter: found JSON front matter (a {); this format is TOML between +++ lines", 1, 3},
 		{"<p>x</p>\n", "1:1: " + ErrNoFrontMatter.Error(), 1, 1},
 		{"----\n", "1:1: " + ErrNoFrontMatter.Error(), 1, 1},
+		// After ---, a word of up to eight letters a to z: a tool's name
+		// for the format.
+		{"---markdown\n", "1:1: no front matter: found YAML front matter (a --- line); this format is TOML between +++ lines", 1, 1},
+		{"---zz\n", "1:1: no front matter: found YAML front matter (a --- line); this format is TOML between +++ lines", 1, 1},
+		{"---markdowns\n", "1:1: " + ErrNoFrontMatter.Error(), 1, 1},
+		{"---a{\n", "1:1: " + ErrNoFrontMatter.Error(), 1, 1},
+		{"---Yaml\n", "1:1: " + ErrNoFrontMatter.Error(), 1, 1},
 	}
 	for _, tt := range tests {
 		_, err := Parse(strings.NewReader(tt.in))
@@ -269,6 +276,15 @@ func TestReadSizesItsBuffers(t *testing.T) {
 				return got
 			}, size)
 			assert.LessOrEqual(t, fromString, alloc(size+1)+128, "strings.Reader of %d bytes, max %d", size, max)
+			// A reader of another type that tells its size with Len, as
+			// a file does with Stat.
+			fromLen, _ := measure(func() string {
+				var w limitWriter
+				got, err := readLimitedWith(struct{ *strings.Reader }{strings.NewReader(content)}, max, &w)
+				require.NoError(t, err)
+				return got
+			}, size)
+			assert.LessOrEqual(t, fromLen, alloc(size+1)+alloc(min(size+1, maxChunk))+128, "reader with Len of %d bytes, max %d", size, max)
 		}
 		// No size hint: the text is built as it comes (a strings.Builder
 		// doubles), read in buffers of 4, 8, 16 and 32 KB.
