@@ -297,3 +297,21 @@ func TestReadSizesItsBuffers(t *testing.T) {
 		assert.LessOrEqual(t, mallocs, uint64(40), "reader of %d bytes without a size hint", size)
 	}
 }
+
+// TestParseSchemaKeysGeneralPath: a schema key whose line the line
+// scanner leaves to go-toml's parser (a string with an escape, a dotted
+// key, a table) is still a schema key, the shortest (url) and the
+// longest (feed_item_id) included: read into its field, or refused as a
+// table, never put into Params.
+func TestParseSchemaKeysGeneralPath(t *testing.T) {
+	a, err := Parse(strings.NewReader("+++\nurl = \"\\u002F202401/7-t\"\nfeed_item_id = 0x10\n+++\n\n<p>x</p>\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "/202401/7-t", a.URL)
+	assert.Equal(t, int64(16), a.FeedItemID)
+	assert.Empty(t, a.Params)
+	for _, src := range []string{"+++\nurl.x = 1\n+++\n", "+++\n[url]\n+++\n", "+++\nfeed_item_id.x = 1\n+++\n", "+++\n[feed_item_id]\n+++\n"} {
+		_, err := Parse(strings.NewReader(src))
+		require.Error(t, err, "%q", src)
+		assert.Contains(t, err.Error(), "wrong type", "%q", src)
+	}
+}
