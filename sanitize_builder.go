@@ -301,7 +301,7 @@ func (b *PolicyBuilder) AllowURLSchemes(schemes ...string) *PolicyBuilder {
 	for _, s := range lowerNames(schemes) {
 		s = strings.TrimSuffix(s, ":")
 		switch {
-		case urlScheme(s+":") != s:
+		case s == "" || urlScheme(s+":") != s:
 			b.fail("AllowURLSchemes", s, "not a URL scheme")
 		case neverSchemes[s]:
 			b.fail("AllowURLSchemes", s, "never allowed")

@@ -117,6 +117,25 @@ func TestSimpleURL(t *testing.T) {
 	}
 }
 
+// TestCheckURLShortcut: checkURL's shortcut for plain http(s) URLs gives
+// the full check's answer and output, with the policy's schemes and
+// without them.
+func TestCheckURLShortcut(t *testing.T) {
+	httpsOnly, err := ArticlePolicy().Builder().RemoveURLSchemes("http").Build()
+	require.NoError(t, err)
+	for _, d := range []*policyData{&ArticlePolicy().d, &httpsOnly.d} {
+		for _, in := range []string{"https://example.com/a?b=c#d", "http://x", "https://EXAMPLE.COM/PATH", "http://e.x/-._~/?#=&+,;!*()$'"} {
+			require.True(t, simpleURL(in, webSchemeLen(in)), in)
+			out, ok := checkURL(d, in)
+			full, fullOK := checkURLFull(d, in)
+			assert.Equal(t, fullOK, ok, in)
+			assert.Equal(t, full, out, in)
+		}
+	}
+	_, ok := checkURL(&httpsOnly.d, "http://x")
+	assert.False(t, ok, "http removed")
+}
+
 func TestSrcset(t *testing.T) {
 	d := &ArticlePolicy().d
 	for in, ok := range map[string]bool{

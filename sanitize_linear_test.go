@@ -258,6 +258,8 @@ func TestPolicyBuilderErrors(t *testing.T) {
 				`article: AllowAttrs("srcdoc"): never allowed`}},
 		{"schemes", NewPolicy().AllowURLSchemes("tel", "JavaScript:", "no scheme"),
 			[]string{`article: AllowURLSchemes("javascript"): never allowed`, `article: AllowURLSchemes("no scheme"): not a URL scheme`}},
+		{"empty scheme", NewPolicy().AllowURLSchemes("", ":", " "),
+			[]string{`article: AllowURLSchemes(""): not a URL scheme`, `article: AllowURLSchemes(""): not a URL scheme`, `article: AllowURLSchemes(""): not a URL scheme`}},
 		{"rel", NewPolicy().RequireRel("nofollow", "bogus"),
 			[]string{`article: RequireRel("bogus"): not a known link type`}},
 		{"force", ArticlePolicy().Builder().ForceAttr("p", "onclick", "x").ForceAttr("img", "src", "javascript:x").ForceAttr("div", "title", "t"),
