@@ -226,13 +226,9 @@ type limitWriter struct {
 }
 
 func (w *limitWriter) Write(p []byte) (int, error) {
-	if w.limit >= 0 && int64(w.sb.Len())+int64(len(p)) >= w.limit {
-		n := int(w.limit - int64(w.sb.Len()))
-		w.sb.Write(p[:n])
-		w.over = true
-		return n, ErrTooLarge
-	}
-	return w.sb.Write(p)
+	n, err := w.room(len(p))
+	w.sb.Write(p[:n])
+	return n, err
 }
 
 // WriteString is Write for a string: strings.Reader's WriteTo hands its
@@ -240,13 +236,19 @@ func (w *limitWriter) Write(p []byte) (int, error) {
 // text (io.WriteString converts a string to []byte for a Writer without
 // it).
 func (w *limitWriter) WriteString(s string) (int, error) {
-	if w.limit >= 0 && int64(w.sb.Len())+int64(len(s)) >= w.limit {
-		n := int(w.limit - int64(w.sb.Len()))
-		w.sb.WriteString(s[:n])
+	n, err := w.room(len(s))
+	w.sb.WriteString(s[:n])
+	return n, err
+}
+
+// room returns how many of n more bytes to append: all of them, or, if
+// that would reach the limit, those that fit, with ErrTooLarge.
+func (w *limitWriter) room(n int) (int, error) {
+	if w.limit >= 0 && int64(w.sb.Len())+int64(n) >= w.limit {
 		w.over = true
-		return n, ErrTooLarge
+		return int(w.limit - int64(w.sb.Len())), ErrTooLarge
 	}
-	return w.sb.WriteString(s)
+	return n, nil
 }
 
 // layout records where the parts of a file are.
