@@ -68,7 +68,8 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 // layout has seconds.
 //
 // ISO 8601 and RFC 3339 forms, a date and an optional time, the time after
-// T, t or a space, the offset optionally after a space:
+// T, t or one or more spaces (the hour may have one digit, as time.Parse
+// reads it), the offset optionally after a space:
 //
 //	2006-01-02
 //	2006-01-02T15:04:05Z07:00                (RFC 3339; also 2006-01-02T15:04:05.5Z)
@@ -198,9 +199,11 @@ func isISODate(s string) bool {
 // scanISO reads YYYY-MM-DD at the start of s, optionally followed by T, t
 // or a space and HH:MM[:SS[.fraction]], and returns the fields and the rest
 // of s. The fraction has any number of digits, truncated to nanoseconds.
-// With shortHour, the hour may have one digit (H:MM), as time.Parse, and
-// so Hugo, reads a string date; a TOML date-time needs two.
-func scanISO(s string, shortHour bool) (f dateFields, rest string, err error) {
+// With str, s is a string date, read as time.Parse, and so Hugo, reads
+// one: the hour may have one digit (H:MM) and a run of spaces may stand
+// for the space before the time. A TOML date-time needs two digits and a
+// single T, t or space.
+func scanISO(s string, str bool) (f dateFields, rest string, err error) {
 	var ok1, ok2, ok3 bool
 	if len(s) < 10 || !isISODate(s) || s[7] != '-' {
 		return f, "", errNotDate
@@ -224,13 +227,16 @@ func scanISO(s string, shortHour bool) (f dateFields, rest string, err error) {
 		return f, "", errNotDate
 	}
 	f.hasTime = true
-	var i int
-	if shortHour && len(s) > 12 && isDigit(s[11]) && s[12] == ':' {
-		f.hour, ok1 = int(s[11]-'0'), true
-		i = 12
+	i := 11
+	for str && s[10] == ' ' && i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if str && len(s) > i+1 && isDigit(s[i]) && s[i+1] == ':' {
+		f.hour, ok1 = int(s[i]-'0'), true
+		i++
 	} else {
-		f.hour, ok1 = num2(s, 11)
-		i = 13
+		f.hour, ok1 = num2(s, i)
+		i += 2
 	}
 	f.min, ok2 = num2(s, i+1)
 	if !ok1 || !ok2 || s[i] != ':' {

@@ -173,10 +173,11 @@ func checkDateOracle(t *testing.T, s string) {
 	}
 }
 
-// TestParseDateOracle runs checkDateOracle on the seed shapes and on every
-// layout's own reference time.
+// TestParseDateOracle runs checkDateOracle on every layout's own reference
+// time, and on the variants time.Parse also reads: each space of it
+// written as a run of spaces, and the hour with one digit.
 func TestParseDateOracle(t *testing.T) {
-	ref := time.Date(2025, 7, 24, 14, 10, 31, 0, time.FixedZone("", -7*3600))
+	ref := time.Date(2025, 7, 24, 4, 10, 31, 0, time.FixedZone("", -7*3600))
 	for _, layout := range oracleLayouts {
 		s := ref.Format(layout)
 		want, err := time.Parse(layout, s)
@@ -185,6 +186,18 @@ func TestParseDateOracle(t *testing.T) {
 		got, err := Decoder{}.ParseDate(s)
 		require.NoError(t, err, "%q (%s)", s, layout)
 		require.True(t, got.Equal(want), "%q: %v", s, got)
+
+		variants := []string{strings.ReplaceAll(s, " ", "   "), strings.Replace(s, "04:10", "4:10", 1)}
+		for i := range s {
+			if s[i] == ' ' {
+				variants = append(variants, s[:i]+"  "+s[i+1:])
+			}
+		}
+		for _, v := range variants {
+			_, err := time.Parse(layout, v)
+			require.NoError(t, err, "the variant %q of %q", v, s)
+			checkDateOracle(t, v)
+		}
 	}
 }
 

@@ -189,6 +189,12 @@ func TestParseDateForms(t *testing.T) {
 		{"0001-01-01 0:00:00+00:00", Decoder{}, utc(1, 1, 1, 0, 0, 0, 0), 0},
 		{"2025-07-24T9:05:31Z", Decoder{}, utc(2025, 7, 24, 9, 5, 31, 0), 0},
 		{"2025-07-24 9:05 -0700", Decoder{}, utc(2025, 7, 24, 16, 5, 0, 0), -7 * 3600},
+		// A run of spaces before the time, as time.Parse reads a space of
+		// its layout (found by FuzzParseDate's oracle in CI).
+		{"0001-01-01  1:00:00 +0000", Decoder{}, utc(1, 1, 1, 1, 0, 0, 0), 0},
+		{"2025-07-24   14:10:31 -07:00", Decoder{}, utc(2025, 7, 24, 21, 10, 31, 0), -7 * 3600},
+		{"2025-07-24  14:10:31Z", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
+		{"2025-07-24  14:10", Decoder{Location: ny}, utc(2025, 7, 24, 18, 10, 0, 0), -4 * 3600},
 		{"", Decoder{}, time.Time{}, 0},
 	}
 	for _, tt := range tests {
@@ -244,6 +250,10 @@ func TestParseDateRejectsForms(t *testing.T) {
 		{"2025-07-24T9Z", Decoder{}, "cannot read"},
 		{"2025-07-24T:05:31Z", Decoder{}, "cannot read"},
 		{"2025-07-24 14:10:31\t+0100", Decoder{}, "cannot read"},
+		{"2025-07-24\t14:10:31", Decoder{}, "cannot read"},
+		{"2025-07-24  ", Decoder{}, "cannot read"},
+		{"2025-07-24T 14:10:31Z", Decoder{}, "cannot read"},
+		{"2025-07-24 T14:10:31Z", Decoder{}, "cannot read"},
 		{"2025-07-24 14:10:31 +0100\n", Decoder{}, "cannot read"},
 		{" 2025-07-24", Decoder{}, "cannot read"},
 		{"24 Jul 2025 14:10.5 +0000", Decoder{}, "cannot read"},
