@@ -109,8 +109,9 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 // hold for TOML date-times in the front matter and for Encode, so that what
 // one writes the other reads back equal.
 //
-// An empty string is the zero Time, and "0001-01-01T00:00:00Z" is a Time
-// whose IsZero is true; Encode writes either as date = "". Errors wrap ErrDate and quote
+// An empty string is the zero Time, and "0001-01-01T00:00:00Z" (or any
+// date at that instant, such as "0001-01-01T01:00:00+01:00") is a Time
+// whose IsZero is true; Encode writes any of them as date = "". Errors wrap ErrDate and quote
 // at most the first 40 bytes of s.
 func (d Decoder) ParseDate(s string) (time.Time, error) {
 	return d.parseDate(s)

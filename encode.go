@@ -37,9 +37,9 @@ import (
 //     the nearest schema key that precedes it in the canonical order and is
 //     in the file, or else after the last top-level key (before the first
 //     table).
-//   - A schema field set to its zero value ("", 0, the zero Time) loses its
-//     line, comment and all. Draft is the exception: false is a value, and
-//     a file that had draft = true gets draft = false.
+//   - A schema field set to its zero value ("", 0, a Time whose IsZero is
+//     true) loses its line, comment and all. Draft is the exception: false
+//     is a value, and a file that had draft = true gets draft = false.
 //   - Params are compared with what the file holds, key by key and table by
 //     table: changed values are replaced in place, deleted keys lose their
 //     lines, deleted tables their sections; new keys go after the last key
@@ -92,12 +92,14 @@ import (
 //	<body>
 //
 // All twelve schema keys are always written, in this order, empty or not, so
-// that every file has the same shape; a zero Date is written as date = "",
+// that every file has the same shape; a zero Date (one whose IsZero is
+// true, at the zero instant whatever its offset) is written as date = "",
 // which Parse reads back as the zero Time. Strings are TOML basic strings,
 // escaped only where TOML requires it (quotation mark, backslash and control
 // characters); the date is an RFC 3339 string in the offset Date carries.
 // Two dates therefore come back in another form than they were read in:
-// "0001-01-01T00:00:00Z" (the zero Time) as "", and an offset of -00:00
+// "0001-01-01T00:00:00Z" (the zero Time) and "0001-01-01T01:00:00+01:00"
+// (the same instant) as "", and an offset of -00:00
 // (which Parse reads as UTC) as Z.
 // The Params keys follow, sorted, plain values before tables, so that keys
 // outside the schema survive a round trip. Then comes the closing "+++", an
