@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -154,11 +155,20 @@ var oracleLayouts = []string{
 	"2006-01-02 15:04:05-07:00",
 }
 
+// minute60 matches an offset written with minute 60, such as +0060, which
+// time.Parse reads (as +01:00) and ParseDate refuses, as RFC 3339 and TOML
+// do (TestParseDateRejectsForms).
+var minute60 = regexp.MustCompile(`[+-][0-9]{2}:?60([^0-9]|$)`)
+
 // checkDateOracle: an independent parser, time.Parse with oracleLayouts,
 // and ParseDate agree on every date with an explicit offset that
-// time.Parse reads, in the years an article's date can have.
+// time.Parse reads, in the years an article's date can have, but for an
+// offset with minute 60.
 func checkDateOracle(t *testing.T, s string) {
 	t.Helper()
+	if minute60.MatchString(s) {
+		return
+	}
 	for _, layout := range oracleLayouts {
 		want, err := time.Parse(layout, s)
 		if err != nil || want.Year() < 1 || want.Year() > 9999 || want.UTC().Year() < 1 || want.UTC().Year() > 9999 {

@@ -268,6 +268,7 @@ func TestParseDateRejectsForms(t *testing.T) {
 		{"2025-07-24T14:10:31+24:00", Decoder{}, "offset +24:00 is out of range; offsets run from -23:59 to +23:59"},
 		{"2025-07-24T14:10:31-23:60", Decoder{}, "offset -23:60 is out of range"},
 		{"2025-07-24 14:10:31 +9959", Decoder{}, "offset +9959 is out of range"},
+		{"0001-01-01 2:00:00 +0060", Decoder{}, "offset +0060 is out of range"}, // time.Parse reads +01:00
 		{"Thu, 24 Jul 2025 14:10:31 +2400", Decoder{}, "offset +2400 is out of range"},
 		// The leap second is RFC 3339; time.Time cannot hold it.
 		{"2016-12-31T23:59:60Z", Decoder{}, `"2016-12-31T23:59:60Z": second 60 is a leap second, which time.Time cannot represent`},
