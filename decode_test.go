@@ -104,7 +104,7 @@ func checkGeneralMatchesGoToml(t *testing.T, fm string) {
 		var de *toml.DecodeError
 		require.ErrorAs(t, theirs, &de)
 		row, col := de.Position()
-		require.Equal(t, [2]int{l.fmLine + row - 1, col}, [2]int{pe.Line, pe.Column},
+		require.Equal(t, [2]int{l.fmLine() + row - 1, col}, [2]int{pe.Line, pe.Column},
 			"ours: %v\ngo-toml: %v\n%s", ours, theirs, fm)
 		return
 	}

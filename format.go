@@ -116,7 +116,7 @@ func (d Decoder) Format(src []byte) ([]byte, error) {
 	}
 	out = append(out, "+++"...)
 	out = append(out, eol...)
-	f := formatter{fm: src[l.fmStart:l.fmEnd], eol: eol, line: l.fmLine}
+	f := formatter{fm: src[l.fmStart:l.fmEnd], eol: eol, line: l.fmLine()}
 	if out, err = f.frontMatter(out); err != nil {
 		return nil, err
 	}

@@ -380,7 +380,7 @@ func TestFormatSimpleMatchesGeneral(t *testing.T) {
 		}
 		l := a.src.l
 		fm := src[l.fmStart:l.fmEnd]
-		fast := formatter{fm: fm, eol: "\n", line: l.fmLine}
+		fast := formatter{fm: fm, eol: "\n", line: l.fmLine()}
 		ok, err := fast.scanSimple()
 		require.NoError(t, err)
 		if !ok {
@@ -389,7 +389,7 @@ func TestFormatSimpleMatchesGeneral(t *testing.T) {
 		simple++
 		got, err := fast.emit(nil)
 		require.NoError(t, err)
-		general := formatter{fm: fm, eol: "\n", line: l.fmLine}
+		general := formatter{fm: fm, eol: "\n", line: l.fmLine()}
 		require.NoError(t, general.scan())
 		want, err := general.emit(nil)
 		require.NoError(t, err)

@@ -253,10 +253,9 @@ func (w *limitWriter) room(n int) (int, error) {
 
 // layout records where the parts of a file are.
 type layout struct {
-	openLine int // line number of the opening +++
+	openLine int // line number of the opening +++ (the front matter's is the next)
 	fmStart  int // offset of the first byte of the front matter
 	fmEnd    int // offset just past the front matter (start of the closing line)
-	fmLine   int // line number of the first front matter line
 	body     int // offset of the body
 }
 
@@ -274,7 +273,6 @@ func split(src string) (layout, error) {
 		if isDelimiter(text) {
 			l.openLine = line
 			pos = next
-			line++
 			break
 		}
 		if len(strings.Trim(text, " \t")) != 0 || next == len(src) && end == next {
@@ -287,7 +285,7 @@ func split(src string) (layout, error) {
 		pos = next
 		line++
 	}
-	l.fmStart, l.fmLine = pos, line
+	l.fmStart = pos
 	for {
 		if pos == len(src) {
 			return l, &ParseError{Line: l.openLine, Column: 1, Err: ErrUnterminated}
@@ -423,3 +421,6 @@ var schemaFirst = func() (t [256]byte) {
 	}
 	return t
 }()
+
+// fmLine returns the line number of the first line of the front matter.
+func (l layout) fmLine() int { return l.openLine + 1 }
