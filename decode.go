@@ -51,7 +51,7 @@ func (d Decoder) decodeWith(s *decodeState, str string) (*Article, error) {
 			return nil, err
 		}
 	}
-	a.setSource(str, l)
+	a.setSource(d, str, l)
 	return a, nil
 }
 

@@ -88,7 +88,7 @@ func (a *Article) appendLossless(b []byte) ([]byte, error) {
 	// The edits are made on text; make sure the result holds together (a
 	// new [table] after dotted keys of the same name, say), and write the
 	// canonical layout if it does not.
-	if !checkEdited(b[start:], fm, orig, params, schemaChanged) {
+	if !checkEdited(Decoder{Zones: s.zones}, b[start:], fm, orig, params, schemaChanged) {
 		return a.appendCanonical(b[:start])
 	}
 	return b, nil
@@ -98,9 +98,9 @@ func (a *Article) appendLossless(b []byte) ([]byte, error) {
 // is fm after the edits of the top-level keys of orig and params (the
 // source's and the caller's values of the keys that changed) and, if
 // schema is set, of the schema keys. The front matter must be where it
-// was put; all of it must parse; and the changed keys, decoded alone, must
-// decode: the other keys are the source's, unchanged.
-func checkEdited(out, fm []byte, orig, params map[string]any, schema bool) bool {
+// was put; all of it must parse; and the changed keys, decoded alone with
+// dec (the source's Zones), must decode: the others are unchanged.
+func checkEdited(dec Decoder, out, fm []byte, orig, params map[string]any, schema bool) bool {
 	l, err := split(string(out))
 	if err != nil || l.fmEnd-l.fmStart != len(fm) {
 		return false
@@ -117,7 +117,7 @@ func checkEdited(out, fm []byte, orig, params map[string]any, schema bool) bool 
 		return false
 	}
 	var a Article
-	return (Decoder{}).decodeGeneral(&a, string(sub), layout{fmEnd: len(sub)}) == nil
+	return dec.decodeGeneral(&a, string(sub), layout{fmEnd: len(sub)}) == nil
 }
 
 // appendTail appends the closing delimiter line, the separator and the

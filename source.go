@@ -27,6 +27,11 @@ type source struct {
 	ok   bool // text and l are set
 
 	params bool // Parse filled Params (lossless encoding then compares them)
+
+	// zones is the Decoder's Zones, for Encode's check that an edited file
+	// still reads: a date with a zone name reads only with them. (The
+	// Location changes the instant of a date, never whether it reads.)
+	zones map[string]*time.Location
 }
 
 // schemaValues holds the twelve schema fields as Parse decoded them, to tell
@@ -49,10 +54,10 @@ func schemaOf(a *Article) schemaValues {
 	}
 }
 
-// setSource records text and l as a's source, with a's current schema
-// values as the parsed ones. It allocates nothing.
-func (a *Article) setSource(text string, l layout) {
-	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true, params: len(a.Params) > 0}
+// setSource records text and l as a's source, read by d, with a's current
+// schema values as the parsed ones. It allocates nothing.
+func (a *Article) setSource(d Decoder, text string, l layout) {
+	a.src = source{text: text, l: l, orig: schemaOf(a), ok: true, params: len(a.Params) > 0, zones: d.Zones}
 }
 
 // A span is a range of byte offsets in the file, start included, end not.

@@ -1,8 +1,10 @@
 package article
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -67,4 +69,50 @@ func TestTextPos(t *testing.T) {
 		line, col := tp.at(tt.off)
 		assert.Equal(t, [2]int{tt.line, tt.col}, [2]int{line, col}, "offset %d", tt.off)
 	}
+}
+
+// TestEditKeepsDecoderOptions: an Article read with a Location or Zones
+// keeps its layout when edited, as one read with the zero Decoder does:
+// the check of the edited file reads its date with the same Zones
+// (before, a date in a zone of Zones failed that check, and the whole file
+// was written in the canonical layout, comments and order lost).
+func TestEditKeepsDecoderOptions(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		d    Decoder
+		date string
+	}{
+		{"zero Decoder", Decoder{}, `"2025-07-24T14:10:31+02:00"`},
+		{"string date in a Location", Decoder{Location: ny}, `"2025-07-24 14:10:31"`},
+		{"native local date in a Location", Decoder{Location: ny}, "2025-07-24T14:10:31"},
+		{"zone from Zones", Decoder{Zones: map[string]*time.Location{"EST": ny}}, `"Thu, 24 Jul 2025 14:10:31 EST"`},
+		{"zone from RFC822Zones", Decoder{Zones: RFC822Zones()}, `"Thu, 24 Jul 2025 14:10:31 PDT"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "+++\n# from the wire\ntitle = \"Old\"\ndate = " + tt.date + " # as filed\ntags = [\"a\"]\n+++\n\n<p>body</p>\n"
+			a, err := tt.d.Decode(strings.NewReader(src))
+			require.NoError(t, err)
+			date := a.Date
+			assert.Equal(t, src, string(encode(t, a)), "unchanged")
+
+			a.Title = "New"
+			a.Params["tags"] = []any{"a", "b"}
+			got := string(encode(t, a))
+			want := strings.Replace(strings.Replace(src, "Old", "New", 1), `["a"]`, `["a", "b"]`, 1)
+			assert.Equal(t, want, got)
+			back, err := tt.d.Decode(strings.NewReader(got))
+			require.NoError(t, err)
+			assert.True(t, date.Equal(back.Date))
+		})
+	}
+}
+
+// TestArticleSize: Parse allocates one Article per file, and every byte of
+// it is cleared and scanned by the collector; it fits the 448-byte size
+// class. A field that pushes it past costs every Parse the next class.
+func TestArticleSize(t *testing.T) {
+	assert.LessOrEqual(t, reflect.TypeOf(Article{}).Size(), uintptr(448))
 }
