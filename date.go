@@ -103,8 +103,8 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 // refused: "CST" may be US Central, China or Cuba Standard Time. A date
 // without a zone is read in d.Location.
 //
-// A fraction of a second may have any number of digits; those past the
-// ninth are dropped. Second 60, a leap second, is refused (time.Time has
+// A fraction of a second may have any number of digits, after a period
+// or a comma (as time.Parse reads it); those past the ninth are dropped. Second 60, a leap second, is refused (time.Time has
 // none), as is a date whose offset Encode could not write: the same rules
 // hold for TOML date-times in the front matter and for Encode, so that what
 // one writes the other reads back equal.
@@ -201,9 +201,9 @@ func isISODate(s string) bool {
 // or a space and HH:MM[:SS[.fraction]], and returns the fields and the rest
 // of s. The fraction has any number of digits, truncated to nanoseconds.
 // With str, s is a string date, read as time.Parse, and so Hugo, reads
-// one: the hour may have one digit (H:MM) and a run of spaces may stand
-// for the space before the time. A TOML date-time needs two digits and a
-// single T, t or space.
+// one: the hour may have one digit (H:MM), a run of spaces may stand for
+// the space before the time, and a comma may start the fraction. A TOML
+// date-time needs two digits, a single T, t or space, and a period.
 func scanISO(s string, str bool) (f dateFields, rest string, err error) {
 	var ok1, ok2, ok3 bool
 	if len(s) < 10 || !isISODate(s) || s[7] != '-' {
@@ -249,7 +249,7 @@ func scanISO(s string, str bool) (f dateFields, rest string, err error) {
 			return f, "", errNotDate
 		}
 		i += 3
-		if i < len(s) && s[i] == '.' {
+		if i < len(s) && (s[i] == '.' || str && s[i] == ',') {
 			var n int
 			if f.nsec, n = scanFraction(s[i+1:]); n == 0 {
 				return f, "", errNotDate

@@ -111,6 +111,7 @@ func FuzzParseDate(f *testing.F) {
 		"2025-07-24T14:10:31+24:00", "2025-07-24T14:10:31." + strings.Repeat("7", 45) + "Z",
 		"0000-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00Z",
 		"2025-07-24T14:10:31-00:00", "Sat, 31 Dec 2016 23:59:60 GMT", "2025-07-24 14:10:31 +0300 +03",
+		"Thu, 24 Jul 2025 14:10:31,5 +0000", "2025-07-24 14:10:31,5 -0700",
 	} {
 		f.Add(s)
 	}
@@ -202,6 +203,9 @@ func TestParseDateOracle(t *testing.T) {
 			if s[i] == ' ' {
 				variants = append(variants, s[:i]+"  "+s[i+1:])
 			}
+		}
+		if strings.Contains(s, ":31") { // a layout with seconds: a fraction after a comma
+			variants = append(variants, strings.Replace(s, ":31", ":31,5", 1), strings.Replace(s, ":31", ":31,0625", 1))
 		}
 		for _, v := range variants {
 			_, err := time.Parse(layout, v)

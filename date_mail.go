@@ -55,9 +55,10 @@ const maxMailDate = 80
 // time.Parse sees the rest, so that only a value that is otherwise a date
 // is ever blamed on its zone.
 func (d Decoder) parseMail(s string) (time.Time, error) {
-	// The fraction, after HH:MM:SS, may be of any length: read it here.
+	// The fraction, after HH:MM:SS and a period or a comma, may be of any
+	// length: read it here.
 	var f dateFields
-	if i := strings.IndexByte(s, '.'); i >= 6 && i <= maxMailDate && s[i-3] == ':' && s[i-6] == ':' {
+	if i := fractionStart(s); i >= 0 {
 		var n int
 		if f.nsec, n = scanFraction(s[i+1:]); n == 0 || len(s)-n-1 > maxMailDate {
 			return time.Time{}, errNotDate
@@ -111,7 +112,9 @@ func (d Decoder) parseMail(s string) (time.Time, error) {
 			break
 		}
 	}
-	if err != nil {
+	if err != nil || t.Nanosecond() != 0 {
+		// A fraction time.Parse found is one fractionStart did not: not
+		// a form of the list.
 		return time.Time{}, errNotDate
 	}
 	loc, err := d.zone(zone)
@@ -124,4 +127,15 @@ func (d Decoder) parseMail(s string) (time.Time, error) {
 		f.sec = 60
 	}
 	return f.in(loc)
+}
+
+// fractionStart returns the offset of the period or comma that starts a
+// fraction of a second in a mail date s, right after HH:MM:SS, or -1.
+func fractionStart(s string) int {
+	for i := 6; i < len(s) && i <= maxMailDate; i++ {
+		if (s[i] == '.' || s[i] == ',') && s[i-3] == ':' && s[i-6] == ':' {
+			return i
+		}
+	}
+	return -1
 }

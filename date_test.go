@@ -195,6 +195,12 @@ func TestParseDateForms(t *testing.T) {
 		{"2025-07-24   14:10:31 -07:00", Decoder{}, utc(2025, 7, 24, 21, 10, 31, 0), -7 * 3600},
 		{"2025-07-24  14:10:31Z", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 0), 0},
 		{"2025-07-24  14:10", Decoder{Location: ny}, utc(2025, 7, 24, 18, 10, 0, 0), -4 * 3600},
+		// A comma before the fraction, as time.Parse reads it (the mail
+		// forms used to drop such a fraction without a word).
+		{"2025-07-24 14:10:31,5 -0700", Decoder{}, utc(2025, 7, 24, 21, 10, 31, 5e8), -7 * 3600},
+		{"2025-07-24T14:10:31,25Z", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 25e7), 0},
+		{"Thu, 24 Jul 2025 14:10:31,5 +0000", Decoder{}, utc(2025, 7, 24, 14, 10, 31, 5e8), 0},
+		{"Thu Jul 24 9:10:31,125 2025", Decoder{}, utc(2025, 7, 24, 9, 10, 31, 125e6), 0},
 		{"", Decoder{}, time.Time{}, 0},
 	}
 	for _, tt := range tests {
@@ -258,6 +264,9 @@ func TestParseDateRejectsForms(t *testing.T) {
 		{" 2025-07-24", Decoder{}, "cannot read"},
 		{"24 Jul 2025 14:10.5 +0000", Decoder{}, "cannot read"},
 		{"Thu, 24 Jul 2025 14:10:31.", Decoder{}, "cannot read"},
+		{"Thu, 24 Jul 2025 14:10:31,", Decoder{}, "cannot read"},
+		{"2025-07-24T14:10:31,Z", Decoder{}, "cannot read"},
+		{"Thu, 24 Jul 2025 14:10,5 +0000", Decoder{}, "cannot read"},
 		{"Thu, 24 Jul 2025 14:10:31 0100", Decoder{}, "cannot read"},
 		// Dates with a field out of range: told which.
 		{"2025-13-01", Decoder{}, `"2025-13-01": month 13 is out of range`},
