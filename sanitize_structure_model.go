@@ -33,6 +33,8 @@ var (
 	optionalEnd = nameSet("p", "li", "dd", "dt", "option", "optgroup", "rb",
 		"rp", "rt", "rtc", "tbody", "thead", "tfoot", "tr", "td", "th",
 		"caption", "colgroup")
+	// impliedEnd are the elements "generate implied end tags" closes.
+	impliedEnd    = nameSet("dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc")
 	tableParts    = nameSet("caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th")
 	tableSections = nameSet("tbody", "thead", "tfoot")
 	// ignoredInBody are start tags the parser ignores in a body; a browser
@@ -305,10 +307,12 @@ func (w *structWalker) start(name string, off int, selfClosing, hip, fontBreak b
 			w.popTo(len(w.stack) - 1)
 		}
 	case name == "rb" || name == "rtc" || name == "rp" || name == "rt":
+		// Implied end tags, all of them, but an rtc stays open around an
+		// rp or rt (HTML's "in body" rules).
 		if i := w.inScope("ruby"); i >= 0 {
 			for len(w.stack) > i+1 {
 				t := w.top()
-				if t.ns != "" || !(t.name == "rb" || t.name == "rp" || t.name == "rt" || t.name == "rtc" && (name == "rp" || name == "rt")) {
+				if t.ns != "" || !impliedEnd[t.name] || t.name == "rtc" && (name == "rp" || name == "rt") {
 					break
 				}
 				w.popTo(len(w.stack) - 1)

@@ -239,6 +239,11 @@ var structFineBodies = []string{
 	"<p>a</br>b</p>",
 	"<select><option>a<option>b<optgroup><option>c</select>",
 	"<ruby>a<rb>b<rt>c<rp>(</rp><rtc>d</ruby>",
+	"<ruby><rtc><rt>x</rt></rtc></ruby>", // an rt leaves its rtc open (found by FuzzSanitizeNesting)
+	"<ruby><rtc>a<rp>(</rp><rt>b</rt></rtc>c</ruby>",
+	"<ruby><rb>a<rtc><rt>b<rb>c</rb></ruby>", // an rb closes rt and rtc
+	"<ruby><li>a<rt>b</rt></ruby>",           // an implied end closes the li as well
+	"<ruby><p>a<rb>b</rb></ruby>",
 	"<svg><circle r=1/><g><path d=x></path></g></svg>",
 	"<svg><foreignObject><p>x</p></foreignObject></svg>",
 	"<math><mi>x</mi><mtext><b>y</b></mtext></math>",
