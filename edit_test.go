@@ -396,6 +396,12 @@ func TestAppendStyledDate(t *testing.T) {
 	utc := time.Date(2025, 7, 24, 14, 10, 31, 0, time.UTC)
 	midnight := time.Date(2025, 7, 25, 0, 0, 0, 0, time.UTC)
 	berlin := time.Date(2025, 7, 24, 16, 10, 31, 0, time.FixedZone("", 7200))
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	nyFirst := time.Date(2025, 11, 2, 5, 30, 0, 0, time.UTC).In(ny) // 01:30 EDT
+	nySecond := nyFirst.Add(time.Hour)                              // 01:30 EST
+	nyJuly := time.Date(2025, 7, 24, 10, 10, 31, 0, ny)
+	nyEST1883 := time.Date(1883, 11, 18, 17, 1, 0, 0, time.UTC).In(ny) // 12:01 EST, a wall clock New York then read in local mean time
 	for _, tc := range []struct {
 		raw     string
 		kind    unstable.Kind
@@ -410,13 +416,47 @@ func TestAppendStyledDate(t *testing.T) {
 		{`2025-01-01`, unstable.LocalDate, utc, utc, `2025-07-24T14:10:31`},
 		{`2025-01-01`, unstable.LocalDate, berlin, utc, `2025-07-24T16:10:31+02:00`},
 		{`2025-01-01T10:00:00`, unstable.LocalDateTime, utc, utc, `2025-07-24T14:10:31`},
+		// In a Location, a wall clock that reads back as another instant
+		// (the second 01:30 when summer time ends, or one New York read in
+		// local mean time) is written with its offset; the first 01:30
+		// reads back as itself.
+		{`2025-01-01T10:00:00`, unstable.LocalDateTime, nyFirst, nyFirst, `2025-11-02T01:30:00`},
+		{`2025-01-01T10:00:00`, unstable.LocalDateTime, nySecond, nyFirst, `2025-11-02T01:30:00-05:00`},
+		{`2025-01-01T10:00:00`, unstable.LocalDateTime, nyJuly, nyFirst, `2025-07-24T10:10:31`},
+		{`2025-01-01`, unstable.LocalDate, nyEST1883, nyFirst, `1883-11-18T12:01:00-05:00`},
 	} {
 		got, err := appendStyledDate(nil, []byte(tc.raw), tc.kind, tc.t, tc.orig, "\n")
 		require.NoError(t, err)
 		assert.Equal(t, tc.want, string(got), tc.raw)
 	}
-	_, err := appendStyledDate(nil, []byte(`"x"`), unstable.String, time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), utc, "\n")
+	_, err = appendStyledDate(nil, []byte(`"x"`), unstable.String, time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), utc, "\n")
 	require.ErrorIs(t, err, ErrEncode)
+}
+
+// TestEditLocalDateReadsBack: a native local date in a file read with a
+// Location, set to instants around the changes of New York's clocks,
+// encodes to a file that reads back as the same instant.
+func TestEditLocalDateReadsBack(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	d := Decoder{Location: ny}
+	for _, utc := range []time.Time{
+		time.Date(2025, 11, 2, 5, 30, 0, 0, time.UTC),  // 01:30 EDT
+		time.Date(2025, 11, 2, 6, 30, 0, 0, time.UTC),  // 01:30 EST, the second one
+		time.Date(2025, 3, 9, 7, 30, 0, 0, time.UTC),   // 03:30 EDT, after the skipped hour
+		time.Date(1883, 11, 18, 17, 1, 0, 0, time.UTC), // 12:01 EST on the day of the switch
+		time.Date(2025, 7, 24, 14, 10, 31, 0, time.UTC),
+	} {
+		for _, native := range []string{"2025-01-02T03:04:05", "2025-01-02"} {
+			a, err := d.Decode(strings.NewReader("+++\ntitle = \"x\"\ndate = " + native + "\n+++\n"))
+			require.NoError(t, err)
+			a.Date = utc.In(ny)
+			out := encode(t, a)
+			back, err := d.Decode(bytes.NewReader(out))
+			require.NoError(t, err, "%s", out)
+			assert.True(t, back.Date.Equal(a.Date), "%v written as\n%s", a.Date, out)
+		}
+	}
 }
 
 // TestEncodeConcurrent: Encode reads the Article only, so goroutines may

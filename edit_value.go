@@ -160,9 +160,11 @@ func appendStyledInt(b, raw []byte, n int64) []byte {
 
 // appendStyledDate appends t in the style of the date raw of kind kind:
 // a native offset date-time stays native; a native local date or date-time
-// stays local while t is in the zone orig was read in (a date while t is
-// midnight), and becomes an offset date-time otherwise; a string stays a
-// string, in RFC 3339.
+// stays local while t is in the zone orig was read in and its wall clock
+// reads back there as t (not in the hour a change to summer time skips or
+// the repeated hour of the change back, nor at an offset Parse refuses;
+// a date while t is midnight), and becomes an offset date-time otherwise;
+// a string stays a string, in RFC 3339.
 func appendStyledDate(b, raw []byte, kind unstable.Kind, t, orig time.Time, eol string) ([]byte, error) {
 	if err := checkEncodableDate(t); err != nil {
 		return b, err
@@ -172,7 +174,7 @@ func appendStyledDate(b, raw []byte, kind unstable.Kind, t, orig time.Time, eol 
 	switch kind {
 	case unstable.DateTime:
 	case unstable.LocalDate, unstable.LocalDateTime:
-		if t.Location() == orig.Location() {
+		if t.Location() == orig.Location() && wallReadsBack(t) {
 			layout = "2006-01-02T15:04:05.999999999"
 			if kind == unstable.LocalDate && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
 				layout = "2006-01-02"
@@ -187,4 +189,12 @@ func appendStyledDate(b, raw []byte, kind unstable.Kind, t, orig time.Time, eol 
 		b[start+10] = ' '
 	}
 	return b, nil
+}
+
+// wallReadsBack reports whether t's wall clock, read in t's location as
+// Parse reads a local date, is t, at an offset Parse accepts.
+func wallReadsBack(t time.Time) bool {
+	back := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	_, off := back.Zone()
+	return back.Equal(t) && validOffset(off)
 }

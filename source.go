@@ -29,8 +29,9 @@ type source struct {
 	params bool // Parse filled Params (lossless encoding then compares them)
 
 	// zones is the Decoder's Zones, for Encode's check that an edited file
-	// still reads: a date with a zone name reads only with them. (The
-	// Location changes the instant of a date, never whether it reads.)
+	// still reads: a date with a zone name reads only with them. (A date
+	// Encode writes without an offset reads back in the Location as itself:
+	// see wallReadsBack.)
 	zones map[string]*time.Location
 }
 
