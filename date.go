@@ -104,15 +104,16 @@ func ParseDate(s string, loc *time.Location) (time.Time, error) {
 // without a zone is read in d.Location.
 //
 // A fraction of a second may have any number of digits, after a period
-// or a comma (as time.Parse reads it); those past the ninth are dropped. Second 60, a leap second, is refused (time.Time has
-// none), as is a date whose offset Encode could not write: the same rules
-// hold for TOML date-times in the front matter and for Encode, so that what
-// one writes the other reads back equal.
+// or a comma (as time.Parse reads it); those past the ninth are dropped.
+// Second 60, a leap second, is refused (time.Time has none), as is a date
+// whose offset Encode could not write: the same rules hold for TOML
+// date-times in the front matter and for Encode, so that what one writes
+// the other reads back equal.
 //
 // An empty string is the zero Time, and "0001-01-01T00:00:00Z" (or any
 // date at that instant, such as "0001-01-01T01:00:00+01:00") is a Time
-// whose IsZero is true; Encode writes any of them as date = "". Errors wrap ErrDate and quote
-// at most the first 40 bytes of s.
+// whose IsZero is true; Encode writes any of them as date = "". Errors
+// wrap ErrDate and quote at most the first 40 bytes of s.
 func (d Decoder) ParseDate(s string) (time.Time, error) {
 	return d.parseDate(s)
 }

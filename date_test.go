@@ -265,6 +265,8 @@ func TestParseDateRejectsForms(t *testing.T) {
 		{"24 Jul 2025 14:10.5 +0000", Decoder{}, "cannot read"},
 		{"Thu, 24 Jul 2025 14:10:31.", Decoder{}, "cannot read"},
 		{"Thu, 24 Jul 2025 14:10:31,", Decoder{}, "cannot read"},
+		{"Thu, 24 Jul 2025 14:10:31.5.5 +0000", Decoder{}, "cannot read"},
+		{"Thu, 24 Jul 2025 14:10:31,5.25 +0000", Decoder{}, "cannot read"},
 		{"2025-07-24T14:10:31,Z", Decoder{}, "cannot read"},
 		{"Thu, 24 Jul 2025 14:10,5 +0000", Decoder{}, "cannot read"},
 		{"Thu, 24 Jul 2025 14:10:31 0100", Decoder{}, "cannot read"},
@@ -492,5 +494,18 @@ func TestZoneSyntax(t *testing.T) {
 		"+000": false, "+00000": false, "0000": false, "+00:0": false, "+0:000": false, "+00-00": false, "+0a00": false, "Zz": false,
 	} {
 		assert.Equal(t, want, isNumericZone(z), "isNumericZone(%q)", z)
+	}
+}
+
+// TestScanISOStrict: a TOML date-time keeps TOML's syntax: one T, t or
+// space before the time, two digits of hour, a period before the
+// fraction. (go-toml's lexer refuses the others before the scanner sees
+// them; this holds the scanner to it on its own.)
+func TestScanISOStrict(t *testing.T) {
+	for _, s := range []string{"2025-07-24T14:10:31,5Z", "2025-07-24  14:10:31", "2025-07-24T9:10:31Z"} {
+		f, rest, err := scanISO(s, false)
+		assert.True(t, err != nil || rest != "" && f.nsec == 0, "%q: %+v, rest %q", s, f, rest)
+		_, _, err = scanISO(s, true)
+		assert.NoError(t, err, "%q as a string date", s)
 	}
 }

@@ -30,7 +30,8 @@ type Decoder struct {
 	// error, since the same letters name different zones ("CST" is US
 	// Central, China and Cuba Standard Time). RFC822Zones returns the
 	// table of the US zones of RFC 822. Keys are matched as written; a nil
-	// value means UTC. See [Decoder.ParseDate].
+	// value means UTC. See [Decoder.ParseDate]. An Article keeps the map to
+	// check its edits when it is encoded: change it only after that.
 	Zones map[string]*time.Location
 
 	// MaxSize is the largest input accepted, in bytes. Zero means
