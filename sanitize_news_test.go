@@ -89,17 +89,26 @@ func checkEmbeds(tb testing.TB, out string) {
 }
 
 // embedHostListed reports whether src is an https URL on a host of
-// newsEmbedPolicy, read as a browser reads the start of one: scheme and
-// host in any case, the host ended by the end of src, "/", "\\", "?" or
-// "#", no user or port. (Anything subtler, such as a percent-encoded
-// host, fails: the sanitiser must not keep it.)
+// newsEmbedPolicy, read as a browser reads the start of one: the scheme
+// and host in any case; after "https:", two or more slashes or
+// backslashes (a browser skips them all); the host ended by the end of
+// src, "/", "\\", "?" or "#", with no user or port. (Anything subtler,
+// such as a percent-encoded host, fails: the sanitiser must not keep it.)
 func embedHostListed(src string) bool {
+	const scheme = "https:"
+	if len(src) < len(scheme)+2 || !strings.EqualFold(src[:len(scheme)], scheme) {
+		return false
+	}
+	rest := src[len(scheme):]
+	if !strings.ContainsRune("/\\", rune(rest[0])) || !strings.ContainsRune("/\\", rune(rest[1])) {
+		return false
+	}
+	rest = strings.TrimLeft(rest, "/\\")
 	for _, h := range []string{"www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com", "www.google.com"} {
-		prefix := "https://" + h
-		if len(src) < len(prefix) || !strings.EqualFold(src[:len(prefix)], prefix) {
+		if len(rest) < len(h) || !strings.EqualFold(rest[:len(h)], h) {
 			continue
 		}
-		if rest := src[len(prefix):]; rest == "" || strings.ContainsRune("/\\?#", rune(rest[0])) {
+		if after := rest[len(h):]; after == "" || strings.ContainsRune("/\\?#", rune(after[0])) {
 			return true
 		}
 	}
@@ -112,6 +121,10 @@ func TestEmbedHostListed(t *testing.T) {
 		"https://www.youtube.com/embed/x":  true,
 		"HTTPS://WWW.Google.Com":           true, // found by FuzzSanitize: a browser reads the host in any case
 		"https://player.vimeo.com?x=1":     true,
+		"https:///plAYer.vimeo.Com":        true, // found by FuzzSanitize: a browser skips the extra slash
+		`https:\\player.vimeo.com/x`:       true,
+		"https:player.vimeo.com":           false, // a path on the page's own host
+		"https:/player.vimeo.com":          false,
 		"https://www.google.com.evil.test": false,
 		"https://www.google.com@evil.test": false,
 		"https://www.google.com:8443/":     false,
