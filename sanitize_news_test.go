@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/idna"
 )
 
 // newsEmbedPolicy is ArticlePolicy with the embeds of testdata/sanitize/news/embed.
@@ -90,10 +91,11 @@ func checkEmbeds(tb testing.TB, out string) {
 
 // embedHostListed reports whether src is an https URL on a host of
 // newsEmbedPolicy, read as a browser reads the start of one: the scheme
-// and host in any case; after "https:", two or more slashes or
-// backslashes (a browser skips them all); the host ended by the end of
-// src, "/", "\\", "?" or "#", with no user or port. (Anything subtler,
-// such as a percent-encoded host, fails: the sanitiser must not keep it.)
+// in any case; after "https:", two or more slashes or backslashes (a
+// browser skips them all); the host ended by the end of src, "/", "\\",
+// "?" or "#", mapped by UTS #46 (case, full-width letters, the ideographic
+// full stop; a user or a port fails it) and without its root dot. (A
+// percent-encoded host fails: the sanitiser must not keep one.)
 func embedHostListed(src string) bool {
 	const scheme = "https:"
 	if len(src) < len(scheme)+2 || !strings.EqualFold(src[:len(scheme)], scheme) {
@@ -104,15 +106,15 @@ func embedHostListed(src string) bool {
 		return false
 	}
 	rest = strings.TrimLeft(rest, "/\\")
-	for _, h := range []string{"www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com", "www.google.com"} {
-		if len(rest) < len(h) || !strings.EqualFold(rest[:len(h)], h) {
-			continue
-		}
-		if after := rest[len(h):]; after == "" || strings.ContainsRune("/\\?#", rune(after[0])) {
-			return true
-		}
+	if end := strings.IndexAny(rest, "/\\?#"); end >= 0 {
+		rest = rest[:end]
 	}
-	return false
+	host, err := idna.Lookup.ToASCII(rest)
+	if err != nil {
+		return false
+	}
+	return slices.Contains([]string{"www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com", "www.google.com"},
+		strings.TrimSuffix(host, "."))
 }
 
 // TestEmbedHostListed: the fuzz targets' independent check of embeds.
@@ -123,6 +125,10 @@ func TestEmbedHostListed(t *testing.T) {
 		"https://player.vimeo.com?x=1":     true,
 		"https:///plAYer.vimeo.Com":        true, // found by FuzzSanitize: a browser skips the extra slash
 		`https:\\player.vimeo.com/x`:       true,
+		"https://player.vimeo.com./x":      true, // the root dot
+		"https://player\u3002vimeo.com/x":  true, // a browser reads the ideographic full stop as a dot
+		"https://\uff50layer.vimeo.com/":   true, // and a full-width p as p
+		"https://player%2Evimeo.com/":      false,
 		"https:player.vimeo.com":           false, // a path on the page's own host
 		"https:/player.vimeo.com":          false,
 		"https://www.google.com.evil.test": false,
