@@ -94,8 +94,9 @@ func checkEmbeds(tb testing.TB, out string) {
 // in any case; after "https:", two or more slashes or backslashes (a
 // browser skips them all); the host ended by the end of src, "/", "\\",
 // "?" or "#", mapped by UTS #46 (case, full-width letters, the ideographic
-// full stop; a user or a port fails it) and without its root dot. (A
-// percent-encoded host fails: the sanitiser must not keep one.)
+// full stop; a user or a port but an empty one fails it) and without its
+// root dot. (A percent-encoded host fails: the sanitiser must not keep
+// one.)
 func embedHostListed(src string) bool {
 	const scheme = "https:"
 	if len(src) < len(scheme)+2 || !strings.EqualFold(src[:len(scheme)], scheme) {
@@ -109,7 +110,7 @@ func embedHostListed(src string) bool {
 	if end := strings.IndexAny(rest, "/\\?#"); end >= 0 {
 		rest = rest[:end]
 	}
-	host, err := idna.Lookup.ToASCII(rest)
+	host, err := idna.Lookup.ToASCII(strings.TrimSuffix(rest, ":")) // an empty port is none
 	if err != nil {
 		return false
 	}
@@ -129,6 +130,9 @@ func TestEmbedHostListed(t *testing.T) {
 		"https://player\u3002vimeo.com/x":  true, // a browser reads the ideographic full stop as a dot
 		"https://\uff50layer.vimeo.com/":   true, // and a full-width p as p
 		"https://player%2Evimeo.com/":      false,
+		"https://plAYer.vimeo.Com:":        true, // found by FuzzSanitize: an empty port is no port
+		"https://player.vimeo.com:/x":      true,
+		"https://player.vimeo.com:443/x":   false,
 		"https:player.vimeo.com":           false, // a path on the page's own host
 		"https:/player.vimeo.com":          false,
 		"https://www.google.com.evil.test": false,
