@@ -133,10 +133,17 @@ func checkGrowth(t *testing.T, cfg growthConfig, cases ...growthCase) map[string
 			for _, l := range r.log {
 				t.Log(l)
 			}
-			if len(r.fail) > 0 && !r.overBudget {
-				// A failure is confirmed by a second measurement, as
-				// long as the first; only a pass of both is noise.
-				t.Logf("over the limit: %q; measuring again", r.fail)
+			// A failure is confirmed by two more measurements, each as
+			// long as the first, the last after a pause: another process
+			// on the sibling hyperthread (go test ./... builds and runs
+			// packages side by side) slows the larger sizes more, for as
+			// long as it runs, and once made SanitizeReport read n^1.21
+			// twice in a row. A superlinear operation fails all three.
+			for attempt := 2; attempt <= 3 && len(r.fail) > 0 && !r.overBudget; attempt++ {
+				t.Logf("over the limit: %q; measuring again (%d of 3)", r.fail, attempt)
+				if attempt == 3 {
+					time.Sleep(2 * time.Second)
+				}
 				r = measureGrowth(cfg, c)
 				for _, l := range r.log {
 					t.Log(l)
