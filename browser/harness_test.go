@@ -381,12 +381,34 @@ func (h *harness) load(ctx context.Context, i int) (dom string, badURLs, checks 
 }
 
 // resolve makes ref absolute against base, as the requests Chromium makes.
+// Where net/url and the URL standard part, it follows the standard: a
+// reference with the base's special scheme but no "//" after it
+// ("http:/0", "http:x") is relative to the base, and a host that ends in a
+// number is an IPv4 address in the standard's forms ("0000000000000" is
+// 0.0.0.0, "0x7f.1" is 127.0.0.1).
 func resolve(base, ref string) string {
 	b, err := url.Parse(base)
 	if err != nil {
 		return ref
 	}
-	r, err := url.Parse(strings.TrimSpace(ref))
+	ref = strings.TrimSpace(ref)
+	if scheme, rest, ok := strings.Cut(ref, ":"); ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
+		// A special scheme: a backslash is a slash before the query, and
+		// the host comes after any run of slashes; with the base's own
+		// scheme and no two slashes, the rest is relative to the base.
+		if q := strings.IndexAny(rest, "?#"); q >= 0 {
+			rest = strings.ReplaceAll(rest[:q], "\\", "/") + rest[q:]
+		} else {
+			rest = strings.ReplaceAll(rest, "\\", "/")
+		}
+		switch {
+		case strings.EqualFold(scheme, b.Scheme) && !strings.HasPrefix(rest, "//"):
+			ref = rest
+		default:
+			ref = strings.ToLower(scheme) + "://" + strings.TrimLeft(rest, "/")
+		}
+	}
+	r, err := url.Parse(ref)
 	if err != nil {
 		return ref
 	}
@@ -395,11 +417,63 @@ func resolve(base, ref string) string {
 	// and "/" for the empty path of a special scheme ("//A" is http://a/).
 	if isASCII(u.Host) {
 		u.Host = strings.ToLower(u.Host)
+		if ip, ok := standardIPv4(u.Hostname()); ok {
+			if p := u.Port(); p != "" {
+				ip += ":" + p
+			}
+			u.Host = ip
+		}
 	}
 	if (u.Scheme == "http" || u.Scheme == "https") && u.Opaque == "" && u.Path == "" {
 		u.Path = "/"
 	}
 	return u.String()
+}
+
+// standardIPv4 reads host as the URL standard's IPv4 parser does when
+// host ends in a number: one to four parts, each decimal, hexadecimal
+// after 0x or octal after 0, the last filling the bytes left. It returns
+// the dotted address, or false for a host that is not one.
+func standardIPv4(host string) (string, bool) {
+	parts := strings.Split(strings.TrimSuffix(host, "."), ".")
+	if len(parts) > 4 {
+		return "", false
+	}
+	nums := make([]uint64, len(parts))
+	for i, p := range parts {
+		base := 10
+		switch {
+		case strings.HasPrefix(p, "0x") || strings.HasPrefix(p, "0X"):
+			p, base = p[2:], 16
+		case len(p) > 1 && p[0] == '0':
+			p, base = p[1:], 8
+		}
+		if p == "" {
+			if base == 10 {
+				return "", false
+			}
+			nums[i] = 0
+			continue
+		}
+		n, err := strconv.ParseUint(p, base, 64)
+		if err != nil {
+			return "", false
+		}
+		nums[i] = n
+	}
+	addr := uint64(0)
+	for i, n := range nums[:len(nums)-1] {
+		if n > 255 {
+			return "", false
+		}
+		addr |= n << (8 * (3 - i))
+	}
+	last := nums[len(nums)-1]
+	if last >= 1<<(8*(5-len(nums))) {
+		return "", false
+	}
+	addr |= last
+	return fmt.Sprintf("%d.%d.%d.%d", addr>>24, addr>>16&255, addr>>8&255, addr&255), true
 }
 
 func isASCII(s string) bool {

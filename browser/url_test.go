@@ -201,3 +201,32 @@ func TestURLDifferential(t *testing.T) {
 	}
 	t.Logf("%d inputs, %d comparisons with Chromium; tolerated: %v", len(cases), compared, tolerated)
 }
+
+// TestResolveAsTheStandard: resolve, which explains the requests Chromium
+// makes, follows the URL standard where net/url does not (found by the
+// fuzz cache's inputs in a CI trial: "http://0000000000000" was requested
+// as http://0.0.0.0/, "http:/0" as a path on the page's own host).
+func TestResolveAsTheStandard(t *testing.T) {
+	const base = "http://127.0.0.1:34673/p/page.html"
+	for ref, want := range map[string]string{
+		"http://0000000000000": "http://0.0.0.0/",
+		"http:/0":              "http://127.0.0.1:34673/0",
+		"http:0":               "http://127.0.0.1:34673/p/0",
+		"HTTP:/x?y":            "http://127.0.0.1:34673/x?y",
+		"http://0x7f.1/a":      "http://127.0.0.1/a",
+		"http://0177.0.0.1":    "http://127.0.0.1/",
+		"http://2130706433:8":  "http://127.0.0.1:8/",
+		"http://1.2.3.4/x":     "http://1.2.3.4/x",
+		"http://EXAMPLE.com":   "http://example.com/",
+		"http://a.1example/":   "http://a.1example/",
+		"https:/x":             "https://x/",
+		`https:\\x\y`:          "https://x/y",
+		"http:\\\\0":           "http://0.0.0.0/",
+		"//Example.org/i.png":  "http://example.org/i.png",
+		"/i.png":               "http://127.0.0.1:34673/i.png",
+	} {
+		if got := resolve(base, ref); got != want {
+			t.Errorf("resolve(%q) = %q, want %q", ref, got, want)
+		}
+	}
+}
