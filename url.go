@@ -162,8 +162,9 @@ var browserIDNA = idna.New(idna.MapForLookup(), idna.BidiRule(), idna.Transition
 // It reports false when the browser's host parser fails: an empty host, a
 // label IDNA refuses, a forbidden character such as '%' or '@' left after
 // decoding, a name ending in a number that is not an IPv4 address. It
-// also refuses a host that needs IDNA processing and is too long for DNS
-// (see dnsSized), which a browser might accept but could never resolve.
+// also refuses a host that needs IDNA processing and is too long for DNS,
+// before processing or after (see dnsSized), which a browser might accept
+// but could never resolve.
 func webHost(raw string) (string, bool) {
 	if raw == "" {
 		return "", false
@@ -188,7 +189,12 @@ func webHost(raw string) (string, bool) {
 			return "", false
 		}
 		a, err := browserIDNA.ToASCII(h)
-		if err != nil || a == "" {
+		// The sizes are checked again on the result: mapping and
+		// punycode lengthen a label ("İ" maps to two characters, and
+		// punycode adds "xn--" and the encoded characters), and a host
+		// that came out too long would be refused as written (webHost of
+		// its own result, a label over 63 bytes starting "xn--").
+		if err != nil || a == "" || !dnsSized(a) {
 			return "", false
 		}
 		h = a
