@@ -77,6 +77,11 @@ func FuzzValidate(f *testing.F) {
 				continue
 			case strings.Contains(msg, ChangeNotContained.String()):
 				continue // the body as a whole, placed at its start
+			case strings.Contains(msg, ChangeUnfinishedMarkup.String()) && at[0] == '&':
+				// A numeric character reference without its ';' is
+				// located at its '&'.
+				require.True(t, strings.HasPrefix(at, "&#"), "%v points at %q", fe, shortText(at, 40))
+				continue
 			}
 			// " <elem attr>" in the message names the attribute.
 			if i := strings.Index(msg, " <"); i >= 0 {
