@@ -322,12 +322,21 @@ func elementEdit(t *testing.T, a *Article, d *fmDoc, n int, op uint16, val strin
 		if len(arr) < 2 {
 			return nil, [2]string{}, false
 		}
-		from := sp[0]
-		if i > 0 {
-			from = f.spans[i-1][0]
+		// Deleting any element of a run of equal ones gives the same
+		// array, so Encode may remove another one of the run than i.
+		first, last := i, i
+		for first > 0 && equalValue(arr[first-1], arr[i]) {
+			first--
+		}
+		for last+1 < len(arr) && equalValue(arr[last+1], arr[i]) {
+			last++
+		}
+		from := f.spans[first][0]
+		if first > 0 {
+			from = f.spans[first-1][0]
 		}
 		m[key] = slices.Delete(slices.Clone(arr), i, i+1)
-		return [][2]int{lines(from, sp[1])}, [2]string{}, true
+		return [][2]int{lines(from, f.spans[last][1])}, [2]string{}, true
 	default:
 		first := f.spans[0]
 		m[key] = append([]any{val}, arr...)
